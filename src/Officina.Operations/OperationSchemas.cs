@@ -36,9 +36,14 @@ public static class OperationSchemas
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
     {
+        // Types with custom converters export as 'any'; give cell values their real shape.
         if (context.TypeInfo.Type == typeof(CellValue))
         {
-            schema = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean", "null") };
+            schema = CellValueSchema();
+        }
+        else if (context.TypeInfo.ElementType == typeof(CellValue) && schema is JsonObject array)
+        {
+            array["items"] = CellValueSchema();
         }
 
         var description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), true)
@@ -52,6 +57,8 @@ public static class OperationSchemas
         return schema;
     }
 
+    private static JsonObject CellValueSchema() => new() { ["type"] = new JsonArray("string", "number", "boolean", "null") };
+
     private static void MakeStrict(JsonNode? node)
     {
         switch (node)
@@ -59,6 +66,11 @@ public static class OperationSchemas
             case JsonObject obj:
                 obj.Remove("default");
                 obj.Remove("$schema");
+                if (obj["properties"] is null && obj["type"] is JsonValue t && (string?)t == "object")
+                {
+                    obj["properties"] = new JsonObject();
+                }
+
                 if (obj["properties"] is JsonObject properties)
                 {
                     obj["required"] = new JsonArray([.. properties.Select(p => (JsonNode)JsonValue.Create(p.Key))]);

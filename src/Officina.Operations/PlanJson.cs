@@ -19,11 +19,32 @@ public static class PlanJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NumberHandling = JsonNumberHandling.Strict,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { HideOperationBaseMembers } },
             WriteIndented = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>
+    /// An operation's JSON properties are its own record parameters: the members every
+    /// operation inherits (op, host, is_read) are metadata, not arguments.
+    /// </summary>
+    private static void HideOperationBaseMembers(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeInfo.Type.IsSubclassOf(typeof(Operation)))
+        {
+            return;
+        }
+
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            if (typeInfo.Properties[i].AttributeProvider is System.Reflection.MemberInfo member
+                && member.DeclaringType?.Assembly == typeof(Operation).Assembly)
+            {
+                typeInfo.Properties.RemoveAt(i);
+            }
+        }
     }
 }

@@ -174,7 +174,7 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
         catch (JsonException ex)
         {
             var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-            return (null, [new(path, "type", $"'{name}': {TypeMessage(ex, arguments, path)}")]);
+            return (null, [new(path, "type", $"'{name}': {TypeMessage(ex, arguments, descriptor.Schema, path)}")]);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
         {
@@ -226,17 +226,50 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
     private static string DescribeSchema(JsonNode? schema) =>
         schema?["description"] is JsonValue d ? $" ({(string?)d})" : "";
 
-    private static string TypeMessage(JsonException ex, JsonObject arguments, string path)
+    private static string TypeMessage(JsonException ex, JsonObject arguments, JsonObject schema, string path)
     {
         var given = Describe(Locate(arguments, path));
-        var message = CleanMessage(ex.Message);
-        var match = ConvertMessage().Match(message);
-        if (match.Success)
+        var expected = Expected(LocateSchema(schema, path));
+        return expected is not null
+            ? $"{path[2..]} must be {expected}. Given: {given}."
+            : $"{CleanMessage(ex.Message)} Given: {given}.";
+    }
+
+    /// <summary>The schema of the value at a JSON path, following properties and array items.</summary>
+    private static JsonNode? LocateSchema(JsonNode? schema, string path)
+    {
+        foreach (Match segment in PathSegment().Matches(path))
         {
-            return $"{path} must be {JsonWord(match.Groups["type"].Value)}. Given: {given}.";
+            schema = segment.Groups["name"].Success ? schema?["properties"]?[segment.Groups["name"].Value] : schema?["items"];
         }
 
-        return $"{message} Given: {given}.";
+        return schema;
+    }
+
+    private static string? Expected(JsonNode? schema)
+    {
+        if (schema?["enum"] is JsonArray values)
+        {
+            return "one of " + string.Join(", ", values.Where(v => v is not null).Select(v => v!.ToJsonString()));
+        }
+
+        var types = schema?["type"] switch
+        {
+            JsonArray a => a.Select(t => (string?)t).ToList(),
+            JsonValue v => [(string?)v],
+            _ => [],
+        };
+        var words = types.Where(t => t is not null).Select(t => t switch
+        {
+            "string" => "a string",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true or false",
+            "array" => "an array",
+            "object" => "an object",
+            _ => t!,
+        }).ToList();
+        return words.Count == 0 ? null : string.Join(" or ", words);
     }
 
     private static JsonNode? Locate(JsonNode? node, string path)
@@ -250,16 +283,6 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
 
         return node;
     }
-
-    private static string JsonWord(string clrType) => clrType switch
-    {
-        _ when clrType.Contains("String", StringComparison.Ordinal) => "a string",
-        _ when clrType.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-        _ when clrType.Contains("Int", StringComparison.Ordinal) => "a whole number",
-        _ when clrType.Contains("Double", StringComparison.Ordinal) || clrType.Contains("Decimal", StringComparison.Ordinal) => "a number",
-        _ when clrType.Contains("[]", StringComparison.Ordinal) || clrType.Contains("List", StringComparison.Ordinal) => "an array",
-        _ => $"a valid {clrType.Split('.').Last().TrimEnd(']')}",
-    };
 
     private static string CleanMessage(string message)
     {
@@ -284,9 +307,6 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
         JsonArray => "an array",
         _ => "a " + node.GetValueKind().ToString().ToLowerInvariant(),
     };
-
-    [GeneratedRegex(@"could not be converted to (?<type>[\w\.\[\]`, ]+?)\.?$")]
-    private static partial Regex ConvertMessage();
 
     [GeneratedRegex(@"\.(?<name>\w+)|\[(?<index>\d+)\]")]
     private static partial Regex PathSegment();

@@ -1,0 +1,374 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Officina.Excel.Addressing;
+using Officina.Excel.Cells;
+using Officina.Excel.Inspection;
+using Officina.Excel.Styles;
+using Officina.Excel.Verification;
+using Officina.OpenXml.Packaging;
+using Officina.OpenXml.Validation;
+using Officina.Operations;
+
+namespace Officina.Excel;
+
+/// <summary>One sheet as the workbook lists it: name, position, visibility and part.</summary>
+public sealed record SheetEntry(string Name, int Position, string State, OpenXmlPart Part)
+{
+    public bool IsWorksheet => Part is WorksheetPart;
+}
+
+/// <summary>
+/// A working copy of a workbook, edited in place through the OpenXML SDK so that every part
+/// no operation touches is saved back as it came. The input stream is copied on open and
+/// never written to.
+/// </summary>
+public sealed class WorkbookSession : IHostSession
+{
+    private readonly MemoryStream _working;
+    private readonly List<Change> _changes = [];
+    private readonly Dictionary<OpenXmlPart, SheetCells> _cells = [];
+    private SharedStrings? _strings;
+    private WorkbookStyles? _styles;
+    private IReadOnlySet<string>? _baseline;
+
+    private WorkbookSession(MemoryStream working, SpreadsheetDocument document, PackageInfo? info)
+    {
+        _working = working;
+        Document = document;
+        Package = info;
+    }
+
+    public static DocumentHost HostKind => DocumentHost.Excel;
+
+    public DocumentHost Host => DocumentHost.Excel;
+
+    public SpreadsheetDocument Document { get; }
+
+    /// <summary>What the package guard found on open; null for a workbook created here.</summary>
+    public PackageInfo? Package { get; }
+
+    /// <summary>
+    /// Schema errors the input already had, so verification reports only new ones. Taken
+    /// before the first operation runs, and only once something asks.
+    /// </summary>
+    public IReadOnlySet<string> Baseline => _baseline ??= Package is null ? new HashSet<string>() : PackageValidation.Errors(Document);
+
+    public WorkbookPart WorkbookPart => Document.WorkbookPart!;
+
+    public Workbook Workbook => WorkbookPart.Workbook;
+
+    public SharedStrings Strings => _strings ??= new SharedStrings(WorkbookPart);
+
+    public WorkbookStyles Styles => _styles ??= new WorkbookStyles(WorkbookPart);
+
+    public IReadOnlyList<Change> Changes => _changes;
+
+    /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
+    public static WorkbookSession Open(Stream input, PackageLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var working = new MemoryStream();
+        input.CopyTo(working);
+        working.Position = 0;
+        var info = PackageGuard.Inspect(working, limits);
+        if (info.Host != DocumentHost.Excel)
+        {
+            throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not an Excel workbook.");
+        }
+
+        try
+        {
+            var document = SpreadsheetDocument.Open(working, true, new OpenSettings { AutoSave = false });
+            if (document.WorkbookPart?.Workbook is null)
+            {
+                throw new DocumentRejectedException("damaged_package", "The package declares a workbook but its workbook part is missing.");
+            }
+
+            return new WorkbookSession(working, document, info);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
+        {
+            throw new DocumentRejectedException("damaged_package", $"The workbook package cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    public static WorkbookSession Open(string path, PackageLimits? limits = null)
+    {
+        using var stream = File.OpenRead(path);
+        return Open(stream, limits);
+    }
+
+    /// <summary>A new workbook with one empty sheet named <paramref name="firstSheet"/>.</summary>
+    public static WorkbookSession Create(string firstSheet = "Sheet1")
+    {
+        var working = new MemoryStream();
+        using (var created = SpreadsheetDocument.Create(working, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = created.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook(new BookViews(new WorkbookView()), new Sheets());
+            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.CreateDefault();
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            sheetPart.Worksheet = new Worksheet(new SheetData());
+            workbookPart.Workbook.Sheets!.AppendChild(new Sheet { Name = firstSheet, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) });
+        }
+
+        working.Position = 0;
+        var document = SpreadsheetDocument.Open(working, true, new OpenSettings { AutoSave = false });
+        return new WorkbookSession(working, document, null);
+    }
+
+    /// <summary>Sheets in tab order, worksheets and chart sheets alike.</summary>
+    public IReadOnlyList<SheetEntry> Sheets
+    {
+        get
+        {
+            var list = new List<SheetEntry>();
+            var position = 0;
+            foreach (var sheet in Workbook.Sheets?.Elements<Sheet>() ?? [])
+            {
+                if (sheet.Id?.Value is { } id && WorkbookPart.TryGetPartById(id, out var part))
+                {
+                    list.Add(new SheetEntry(sheet.Name?.Value ?? "", position, sheet.State?.Value.ToString().ToLowerInvariant() ?? "visible", part));
+                }
+
+                position++;
+            }
+
+            return list;
+        }
+    }
+
+    public Sheet? SheetElement(string name) =>
+        Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Cell access for the worksheet named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public SheetCells? Sheet(string name)
+    {
+        var sheet = SheetElement(name);
+        if (sheet?.Id?.Value is not { } id || !WorkbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
+        {
+            return null;
+        }
+
+        if (!_cells.TryGetValue(worksheet, out var cells))
+        {
+            cells = new SheetCells(sheet.Name!.Value!, worksheet, Strings);
+            _cells[worksheet] = cells;
+        }
+
+        cells.SheetName = sheet.Name!.Value!;
+        return cells;
+    }
+
+    /// <summary>The sheet a range without a sheet name means: the only worksheet, when there is just one.</summary>
+    public string? DefaultSheet => Sheets.Where(s => s.IsWorksheet).Select(s => s.Name).SingleOrDefaultIfMany();
+
+    /// <summary>
+    /// Parses and resolves a range property, adding an error naming <paramref name="property"/>
+    /// when it is malformed or its sheet does not exist.
+    /// </summary>
+    public bool TryResolve(string? text, string property, ICollection<OperationError> errors, out RangeAddress range, out SheetCells sheet)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        sheet = null!;
+        if (!RangeAddress.TryParse(text, out range, out var error))
+        {
+            errors.Add(new OperationError(property, "range", error));
+            return false;
+        }
+
+        var sheetName = range.Sheet ?? DefaultSheet;
+        if (sheetName is null)
+        {
+            errors.Add(new OperationError(property, "range_sheet",
+                $"The workbook has several sheets, so the range must name one (e.g. '{RangeAddress.QuoteSheet(Sheets[0].Name)}'!{range.Reference}). Given: '{text}'."));
+            return false;
+        }
+
+        var found = Sheet(sheetName);
+        if (found is null)
+        {
+            errors.Add(new OperationError(property, "sheet_exists",
+                $"There is no worksheet named '{sheetName}'. Sheets: {string.Join(", ", Sheets.Select(s => $"'{s.Name}'"))}."));
+            return false;
+        }
+
+        sheet = found;
+        range = range.WithSheet(found.SheetName);
+        return true;
+    }
+
+    /// <summary>Like <see cref="TryResolve"/> for callers that already validated: throws when the range is bad.</summary>
+    public (RangeAddress Range, SheetCells Sheet) Resolve(string text)
+    {
+        var errors = new List<OperationError>();
+        return TryResolve(text, "range", errors, out var range, out var sheet)
+            ? (range, sheet)
+            : throw new InvalidOperationException(errors[0].Message);
+    }
+
+    /// <summary>Adds an empty worksheet at <paramref name="position"/> (0-based; null appends).</summary>
+    public SheetCells AddWorksheet(string name, int? position = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var part = WorkbookPart.AddNewPart<WorksheetPart>();
+        part.Worksheet = new Worksheet(new SheetData());
+        var sheets = Workbook.Sheets ??= Workbook.InsertAfter(new Sheets(), (OpenXmlElement?)Workbook.BookViews ?? Workbook.WorkbookProperties) ?? Workbook.AppendChild(new Sheets());
+        var nextId = sheets.Elements<Sheet>().Select(s => s.SheetId?.Value ?? 0).DefaultIfEmpty(0u).Max() + 1;
+        var sheet = new Sheet { Name = name, SheetId = nextId, Id = WorkbookPart.GetIdOfPart(part) };
+        var existing = sheets.Elements<Sheet>().ToList();
+        if (position is { } p && p < existing.Count)
+        {
+            sheets.InsertBefore(sheet, existing[Math.Max(0, p)]);
+            ShiftLocalSheetIds(Math.Max(0, p), +1);
+        }
+        else
+        {
+            sheets.AppendChild(sheet);
+        }
+
+        return Sheet(name)!;
+    }
+
+    /// <summary>
+    /// Defined names scoped to a sheet store its tab position (localSheetId); when tabs move
+    /// the positions must follow.
+    /// </summary>
+    public void ShiftLocalSheetIds(int fromPosition, int delta)
+    {
+        foreach (var name in Workbook.DefinedNames?.Elements<DefinedName>() ?? [])
+        {
+            if (name.LocalSheetId?.Value is { } id && id >= fromPosition)
+            {
+                name.LocalSheetId = (uint)(id + delta);
+            }
+        }
+
+        foreach (var view in Workbook.BookViews?.Elements<WorkbookView>() ?? [])
+        {
+            if (view.ActiveTab?.Value is { } active && active >= fromPosition && delta > 0)
+            {
+                view.ActiveTab = active + (uint)delta;
+            }
+        }
+    }
+
+    /// <summary>Asks Excel to recalculate everything on open (formulas were written whose cached values may be stale).</summary>
+    public void MarkFormulasDirty()
+    {
+        var calc = Workbook.CalculationProperties;
+        if (calc is null)
+        {
+            calc = new CalculationProperties();
+            var before = Workbook.ChildElements.FirstOrDefault(e => e is OleSize or CustomWorkbookViews or PivotCaches or WebPublishing
+                or FileRecoveryProperties or WebPublishObjects or WorkbookExtensionList);
+            if (before is null)
+            {
+                Workbook.AppendChild(calc);
+            }
+            else
+            {
+                Workbook.InsertBefore(calc, before);
+            }
+        }
+
+        calc.FullCalculationOnLoad = true;
+    }
+
+    public OperationOutcome Execute(Operation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (!operation.IsRead)
+        {
+            _ = Baseline;
+        }
+
+        var outcome = operation.ExecuteOn(this);
+        if (outcome.Change is not null)
+        {
+            _changes.Add(outcome.Change);
+        }
+
+        return outcome;
+    }
+
+    public string Inspect(int tokenBudget = Digest.DefaultTokenBudget) => WorkbookDigest.Create(this, tokenBudget);
+
+    public Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default) =>
+        WorkbookVerifier.VerifyAsync(this, cancellationToken);
+
+    /// <summary>
+    /// Writes the working copy as a complete package. The package is cloned rather than
+    /// flushed: System.IO.Packaging writes a zip only when it is closed, and the session stays open.
+    /// </summary>
+    public void Save(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (output.CanSeek && output.CanRead)
+        {
+            Document.Clone(output, isEditable: true).Dispose();
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        Document.Clone(buffer, isEditable: true).Dispose();
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    /// <summary>Writes the working copy to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
+    public void SaveAs(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
+            {
+                Save(stream);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The working copy as bytes (a complete package).</summary>
+    public byte[] ToArray()
+    {
+        using var buffer = new MemoryStream();
+        Save(buffer);
+        return buffer.ToArray();
+    }
+
+    public void Dispose()
+    {
+        Document.Dispose();
+        _working.Dispose();
+    }
+}
+
+internal static class SequenceExtensions
+{
+    /// <summary>The only element, or null when there are none or several.</summary>
+    public static string? SingleOrDefaultIfMany(this IEnumerable<string> source)
+    {
+        string? found = null;
+        foreach (var item in source)
+        {
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = item;
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,278 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using Officina.Operations;
+
+namespace Officina.OpenXml.Packaging;
+
+/// <summary>
+/// Decides, from content rather than the file name, whether a stream is an Office package
+/// that is safe to open: a zip within the size, part-count and decompression limits, with
+/// an Office main part, not encrypted, not a legacy binary file renamed, not Strict OOXML.
+/// Everything it refuses raises <see cref="DocumentRejectedException"/> with a specific reason.
+/// </summary>
+public static class PackageGuard
+{
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    private static readonly Dictionary<string, (DocumentHost Host, bool Macros)> MainContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"] = (DocumentHost.Excel, false),
+        ["application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"] = (DocumentHost.Excel, false),
+        ["application/vnd.ms-excel.sheet.macroEnabled.main+xml"] = (DocumentHost.Excel, true),
+        ["application/vnd.ms-excel.template.macroEnabled.main+xml"] = (DocumentHost.Excel, true),
+        ["application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"] = (DocumentHost.Word, false),
+        ["application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"] = (DocumentHost.Word, false),
+        ["application/vnd.ms-word.document.macroEnabled.main+xml"] = (DocumentHost.Word, true),
+        ["application/vnd.ms-word.template.macroEnabledTemplate.main+xml"] = (DocumentHost.Word, true),
+        ["application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"] = (DocumentHost.PowerPoint, false),
+        ["application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"] = (DocumentHost.PowerPoint, false),
+        ["application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"] = (DocumentHost.PowerPoint, true),
+        ["application/vnd.ms-powerpoint.template.macroEnabled.main+xml"] = (DocumentHost.PowerPoint, true),
+    };
+
+    /// <summary>Checks a seekable stream and leaves its position at 0.</summary>
+    public static PackageInfo Inspect(Stream stream, PackageLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("The package stream must be seekable.", nameof(stream));
+        }
+
+        limits ??= PackageLimits.Default;
+        stream.Position = 0;
+        try
+        {
+            return InspectCore(stream, limits);
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
+    }
+
+    private static PackageInfo InspectCore(Stream stream, PackageLimits limits)
+    {
+        if (stream.Length > limits.MaxFileBytes)
+        {
+            throw new DocumentRejectedException("too_large",
+                $"The file is {Megabytes(stream.Length)}; the limit is {Megabytes(limits.MaxFileBytes)}.");
+        }
+
+        Span<byte> head = stackalloc byte[8];
+        var read = stream.ReadAtLeast(head, 8, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (read == 0)
+        {
+            throw new DocumentRejectedException("empty", "The file is empty.");
+        }
+
+        if (read == 8 && head.SequenceEqual(OleSignature))
+        {
+            throw IsEncrypted(stream)
+                ? new DocumentRejectedException("encrypted",
+                    "The file is password-protected (an encrypted OLE compound file). Remove the password in Office (File > Info > Protect > Encrypt) and try again.")
+                : new DocumentRejectedException("legacy_format",
+                    "The file is a legacy binary Office file (.xls, .doc or .ppt), whatever its name says. Save it as .xlsx, .docx or .pptx and try again.");
+        }
+
+        if (read < 4 || head[0] != 'P' || head[1] != 'K')
+        {
+            var hex = Convert.ToHexString(head[..Math.Min(read, 4)]);
+            throw new DocumentRejectedException("not_a_package",
+                $"The file is not an Office document: Office files are zip packages starting with 'PK', this one starts with 0x{hex}.");
+        }
+
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DocumentRejectedException("damaged_zip",
+                $"The file is a damaged or truncated zip package and cannot be opened safely ({ex.Message}).", ex);
+        }
+
+        using (zip)
+        {
+            if (zip.Entries.Count > limits.MaxParts)
+            {
+                throw new DocumentRejectedException("too_many_parts",
+                    $"The package has {zip.Entries.Count} parts; the limit is {limits.MaxParts}.");
+            }
+
+            var total = MeasureContent(zip, limits);
+            var contentTypes = zip.GetEntry("[Content_Types].xml")
+                ?? throw new DocumentRejectedException("not_office", "The file is a zip but not an Office package: it has no [Content_Types].xml.");
+            var (mainType, mainPart) = FindMainPart(zip, contentTypes);
+            if (mainType is null || !MainContentTypes.TryGetValue(mainType, out var kind))
+            {
+                throw new DocumentRejectedException("not_office",
+                    "The file is a zip but not a Word, Excel or PowerPoint package (no workbook, document or presentation part was declared).");
+            }
+
+            if (mainPart is not null && IsStrict(zip.GetEntry(mainPart.TrimStart('/'))))
+            {
+                throw new DocumentRejectedException("strict_ooxml",
+                    "The file is saved as Strict Open XML, which Officina cannot edit without losing content. Save it in the default (transitional) format and try again.");
+            }
+
+            return new PackageInfo(kind.Host, mainType, kind.Macros || zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)), zip.Entries.Count, total);
+        }
+    }
+
+    /// <summary>Decompresses every part once, counting bytes, so that sizes a zip header lies about are caught too.</summary>
+    private static long MeasureContent(ZipArchive zip, PackageLimits limits)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            long size = 0;
+            try
+            {
+                using var content = entry.Open();
+                int n;
+                while ((n = content.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    size += n;
+                    total += n;
+                    if (total > limits.MaxUncompressedBytes)
+                    {
+                        throw new DocumentRejectedException("zip_bomb",
+                            $"The package expands past {Megabytes(limits.MaxUncompressedBytes)} when decompressed; refused as a possible zip bomb.");
+                    }
+
+                    if (size > 10 * 1024 * 1024 && size > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                    {
+                        throw new DocumentRejectedException("zip_bomb",
+                            $"The part '{entry.FullName}' expands more than {limits.MaxCompressionRatio:0}-fold; refused as a possible zip bomb.");
+                    }
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new DocumentRejectedException("damaged_zip",
+                    $"The part '{entry.FullName}' of the zip package is damaged or truncated ({ex.Message}).", ex);
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The package's main part (the target of the officeDocument relationship in _rels/.rels)
+    /// and its content type, from an Override or the Default for its extension.
+    /// </summary>
+    private static (string? ContentType, string? PartName) FindMainPart(ZipArchive zip, ZipArchiveEntry contentTypes)
+    {
+        var rels = zip.GetEntry("_rels/.rels");
+        string? target = null;
+        var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            if (rels is not null)
+            {
+                foreach (var element in Elements(rels, "Relationship"))
+                {
+                    if (element.Type?.EndsWith("/officeDocument", StringComparison.Ordinal) == true && element.Target is not null)
+                    {
+                        target = "/" + element.Target.TrimStart('/');
+                        break;
+                    }
+                }
+            }
+
+            foreach (var element in Elements(contentTypes, "Override", "Default"))
+            {
+                if (element.Name == "Override" && element.PartName is not null && element.ContentType is not null)
+                {
+                    overrides[element.PartName] = element.ContentType;
+                }
+                else if (element.Name == "Default" && element.Extension is not null && element.ContentType is not null)
+                {
+                    defaults[element.Extension] = element.ContentType;
+                }
+            }
+        }
+        catch (XmlException ex)
+        {
+            throw new DocumentRejectedException("damaged_package", $"The package's relationships or content types are not well-formed XML ({ex.Message}).", ex);
+        }
+
+        if (target is null)
+        {
+            return (null, null);
+        }
+
+        if (overrides.TryGetValue(target, out var type))
+        {
+            return (type, target);
+        }
+
+        var extension = Path.GetExtension(target).TrimStart('.');
+        return (defaults.TryGetValue(extension, out var byDefault) ? byDefault : null, target);
+    }
+
+    private sealed record XmlItem(string Name, string? Type, string? Target, string? PartName, string? ContentType, string? Extension);
+
+    private static List<XmlItem> Elements(ZipArchiveEntry entry, params string[] names)
+    {
+        var found = new List<XmlItem>();
+        using var stream = entry.Open();
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && names.Contains(reader.LocalName))
+            {
+                found.Add(new XmlItem(reader.LocalName, reader.GetAttribute("Type"), reader.GetAttribute("Target"),
+                    reader.GetAttribute("PartName"), reader.GetAttribute("ContentType"), reader.GetAttribute("Extension")));
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsStrict(ZipArchiveEntry? mainPart)
+    {
+        if (mainPart is null)
+        {
+            return false;
+        }
+
+        using var stream = mainPart.Open();
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    return reader.NamespaceURI.StartsWith("http://purl.oclc.org/ooxml/", StringComparison.Ordinal);
+                }
+            }
+        }
+        catch (XmlException ex)
+        {
+            throw new DocumentRejectedException("damaged_package", $"The package's main part is not well-formed XML ({ex.Message}).", ex);
+        }
+
+        return false;
+    }
+
+    /// <summary>Encrypted Office files are OLE compound files with an "EncryptionInfo" stream (its name is stored in UTF-16).</summary>
+    private static bool IsEncrypted(Stream stream)
+    {
+        var marker = Encoding.Unicode.GetBytes("EncryptionInfo");
+        var buffer = new byte[Math.Min(stream.Length, 4 * 1024 * 1024)];
+        stream.Position = 0;
+        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return buffer.AsSpan(0, n).IndexOf(marker) >= 0;
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+}
