@@ -64,6 +64,9 @@ public sealed class WorkbookSession : IHostSession
 
     public IReadOnlyList<Change> Changes => _changes;
 
+    /// <summary>Defects in the input that were mended on open (they held no content); verification reports them.</summary>
+    public IReadOnlyList<string> Repairs { get; private init; } = [];
+
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     public static WorkbookSession Open(Stream input, PackageLimits? limits = null)
     {
@@ -77,6 +80,8 @@ public sealed class WorkbookSession : IHostSession
             throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not an Excel workbook.");
         }
 
+        var repairs = PackageRepair.MendRelationships(working);
+
         try
         {
             var document = SpreadsheetDocument.Open(working, true, new OpenSettings { AutoSave = false });
@@ -85,7 +90,7 @@ public sealed class WorkbookSession : IHostSession
                 throw new DocumentRejectedException("damaged_package", "The package declares a workbook but its workbook part is missing.");
             }
 
-            return new WorkbookSession(working, document, info);
+            return new WorkbookSession(working, document, info) { Repairs = repairs };
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
         {

@@ -145,7 +145,7 @@ public static class PackageGuard
                             $"The package expands past {Megabytes(limits.MaxUncompressedBytes)} when decompressed; refused as a possible zip bomb.");
                     }
 
-                    if (size > 10 * 1024 * 1024 && size > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                    if (size > limits.RatioCheckedAboveBytes && size > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
                     {
                         throw new DocumentRejectedException("zip_bomb",
                             $"The part '{entry.FullName}' expands more than {limits.MaxCompressionRatio:0}-fold; refused as a possible zip bomb.");

@@ -12,8 +12,13 @@ public sealed record PackageLimits
 
     public int MaxParts { get; init; } = 20_000;
 
-    /// <summary>Parts that expand by more than this factor (and past 10 MB) are refused as bombs.</summary>
-    public double MaxCompressionRatio { get; init; } = 1000;
+    /// <summary>
+    /// Parts that expand past <see cref="RatioCheckedAboveBytes"/> by more than this factor are
+    /// refused as bombs. Real spreadsheet XML compresses 5–50-fold; deflate tops out near 1000.
+    /// </summary>
+    public double MaxCompressionRatio { get; init; } = 200;
+
+    public long RatioCheckedAboveBytes { get; init; } = 50L * 1024 * 1024;
 
     public static PackageLimits Default { get; } = new();
 }

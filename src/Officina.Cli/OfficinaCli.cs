@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Officina.Cli.Commands;
+
+namespace Officina.Cli;
+
+/// <summary>The <c>officina</c> command tree.</summary>
+public static class OfficinaCli
+{
+    public static RootCommand Build(Func<CliOutput> output)
+    {
+        var root = new RootCommand("Officina: apply typed, validated plans to Office documents, verify them, and report what changed.")
+        {
+            CatalogCommand.Create(output),
+            InspectCommand.Create(output),
+            ApplyCommand.Create(output),
+            VerifyCommand.Create(output),
+        };
+        return root;
+    }
+
+    /// <summary>Runs the CLI with the given writers (tests pass string writers).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var cli = new CliOutput(output, error);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return Build(() => cli).Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}
