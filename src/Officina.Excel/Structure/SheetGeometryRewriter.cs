@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Officina.Excel.Addressing;
 using Officina.Excel.Formulas;
 using Xm = DocumentFormat.OpenXml.Office.Excel;
 
@@ -79,7 +80,7 @@ internal sealed class SheetGeometryRewriter(string sheet, Func<string, string, s
         foreach (var merge in merges.Elements<MergeCell>().ToList())
         {
             var updated = merge.Reference?.Value is { } reference ? Range(reference) : null;
-            if (updated is null || !updated.Contains(':', StringComparison.Ordinal))
+            if (updated is null || !RangeAddress.TryParse(updated, out var range, out _) || range.IsSingleCell)
             {
                 merge.Remove();
             }
