@@ -35,9 +35,14 @@ public sealed record RemoveRowsWhere(
     [property: Description("Range whose first row is the header, e.g. Data!A1:F500")] string Range,
     [property: Description("Header text of the column to test, or its letter, e.g. Status or D")] string Column,
     [property: Description("Comparison: equals, not_equals, contains, greater_than, less_than, is_empty, is_not_empty")] RowCondition Operator,
-    [property: Description("Value to compare with; null for is_empty and is_not_empty")] CellValue Value = default)
+    [property: Description("Value to compare with, as text (numbers like \"1500\" compare as numbers); null for is_empty and is_not_empty")] string? Value = null)
     : WriteOperation<WorkbookSession>
 {
+    /// <summary>The value as a cell would hold it: a number when the text reads as one.</summary>
+    private CellValue Expected => Value is null or "" ? CellValue.Empty
+        : double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? CellValue.FromNumber(number)
+        : CellValue.FromText(Value);
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -61,7 +66,7 @@ public sealed record RemoveRowsWhere(
         }
 
         var needsValue = Operator is not (RowCondition.IsEmpty or RowCondition.IsNotEmpty);
-        if (needsValue && Value.IsEmpty)
+        if (needsValue && Expected.IsEmpty)
         {
             errors.Add(new("value", "value_required", $"The {Operator} condition needs a value to compare with. Given: null."));
         }
@@ -94,7 +99,7 @@ public sealed record RemoveRowsWhere(
         }
 
         return new Change("remove_rows_where", range.ToString(),
-            $"Removed {removed} row(s) of {range} where {Column} {Operator}{(Value.IsEmpty ? "" : $" '{Value}'")}", removed);
+            $"Removed {removed} row(s) of {range} where {Column} {Operator}{(Value is null ? "" : $" '{Value}'")}", removed);
     }
 
     private int? FindColumn(RangeAddress range, SheetCells sheet)
@@ -143,7 +148,7 @@ public sealed record RemoveRowsWhere(
             RowCondition.IsNotEmpty => text.Length > 0,
             RowCondition.EqualTo => SameValue(cell),
             RowCondition.NotEquals => !SameValue(cell),
-            RowCondition.Contains => text.Contains(Value.ToString(), StringComparison.OrdinalIgnoreCase),
+            RowCondition.Contains => text.Contains(Expected.ToString(), StringComparison.OrdinalIgnoreCase),
             RowCondition.GreaterThan => Compare(cell) > 0,
             RowCondition.LessThan => Compare(cell) is { } c && c < 0,
             _ => false,
@@ -151,25 +156,25 @@ public sealed record RemoveRowsWhere(
     }
 
     private bool SameValue(CellValue cell) =>
-        Value.Kind == CellValueKind.Number && cell.Kind == CellValueKind.Number
-            ? cell.Number == Value.Number
-            : string.Equals(cell.ToString().Trim(), Value.ToString().Trim(), StringComparison.OrdinalIgnoreCase);
+        Expected.Kind == CellValueKind.Number && cell.Kind == CellValueKind.Number
+            ? cell.Number == Expected.Number
+            : string.Equals(cell.ToString().Trim(), Expected.ToString().Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Numbers compare as numbers, text as text; a blank or mismatched cell does not compare (null).</summary>
     private int? Compare(CellValue cell)
     {
-        if (Value.Kind == CellValueKind.Number)
+        if (Expected.Kind == CellValueKind.Number)
         {
             if (cell.Kind == CellValueKind.Number)
             {
-                return cell.Number.CompareTo(Value.Number);
+                return cell.Number.CompareTo(Expected.Number);
             }
 
             return cell.Kind == CellValueKind.Text && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed.CompareTo(Value.Number) : null;
+                ? parsed.CompareTo(Expected.Number) : null;
         }
 
-        return cell.Kind == CellValueKind.Text ? string.Compare(cell.Text, Value.ToString(), StringComparison.OrdinalIgnoreCase) : null;
+        return cell.Kind == CellValueKind.Text ? string.Compare(cell.Text, Expected.ToString(), StringComparison.OrdinalIgnoreCase) : null;
     }
 
     /// <summary>Consecutive rows grouped as (first, count), bottom-up so each deletion leaves the rows above in place.</summary>
