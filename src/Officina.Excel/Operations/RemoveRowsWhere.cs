@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Officina.Excel.Addressing;
+using Officina.Excel.Cells;
+using Officina.Excel.Formulas;
+using Officina.Excel.Structure;
+using Officina.Operations;
+
+namespace Officina.Excel.Operations;
+
+/// <summary>How <see cref="RemoveRowsWhere"/> compares a cell with its value.</summary>
+public enum RowCondition
+{
+    /// <summary>Same text (case-insensitive) or same number.</summary>
+    [JsonStringEnumMemberName("equals")]
+    EqualTo,
+    NotEquals,
+
+    /// <summary>The cell's text contains the value, case-insensitive.</summary>
+    Contains,
+    GreaterThan,
+    LessThan,
+    IsEmpty,
+    IsNotEmpty,
+}
+
+/// <summary>
+/// Deletes the data rows of a range (below its header row) whose cell in one column meets a
+/// condition. Whole sheet rows are deleted, bottom-up, through the same machinery as
+/// delete_rows, so every reference in the workbook stays right.
+/// </summary>
+[Operation("remove_rows_where", "Delete the data rows of a range whose cell in a column meets a condition.")]
+public sealed record RemoveRowsWhere(
+    [property: Description("Range whose first row is the header, e.g. Data!A1:F500")] string Range,
+    [property: Description("Header text of the column to test, or its letter, e.g. Status or D")] string Column,
+    [property: Description("Comparison: equals, not_equals, contains, greater_than, less_than, is_empty, is_not_empty")] RowCondition Operator,
+    [property: Description("Value to compare with, as text (numbers like \"1500\" compare as numbers); null for is_empty and is_not_empty")] string? Value = null)
+    : WriteOperation<WorkbookSession>
+{
+    /// <summary>The value as a cell would hold it: a number when the text reads as one.</summary>
+    private CellValue Expected => Value is null or "" ? CellValue.Empty
+        : double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? CellValue.FromNumber(number)
+        : CellValue.FromText(Value);
+
+    public override IEnumerable<OperationError> Validate(WorkbookSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var errors = new List<OperationError>();
+        if (!session.TryResolve(Range, "range", errors, out var range, out var sheet))
+        {
+            return errors;
+        }
+
+        if (range.RowCount < 2)
+        {
+            errors.Add(new("range", "range_rows", $"The range needs a header row and at least one data row. Given: {range}."));
+        }
+
+        if (FindColumn(range, sheet) is null)
+        {
+            var headers = Enumerable.Range(range.FirstColumn, Math.Min(range.ColumnCount, 50))
+                .Select(c => sheet.ValueOf(sheet.FindCell(range.FirstRow, c)).ToString()).Where(h => h.Length > 0);
+            errors.Add(new("column", "column_exists",
+                $"column must be a header in row {range.FirstRow} of {range} or a column letter inside it. Given: '{Column}'. Headers: {string.Join(", ", headers.Select(h => $"'{h}'"))}."));
+        }
+
+        var needsValue = Operator is not (RowCondition.IsEmpty or RowCondition.IsNotEmpty);
+        if (needsValue && Expected.IsEmpty)
+        {
+            errors.Add(new("value", "value_required", $"The {Operator} condition needs a value to compare with. Given: null."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var runs = Runs(Matches(range, sheet));
+        foreach (var (first, count) in runs)
+        {
+            errors.AddRange(SheetShift.Validate(session, sheet.SheetName, first, "range", count, SheetAxis.Rows, insert: false)
+                .Select(e => e with { Path = "range" }));
+        }
+
+        return errors;
+    }
+
+    public override Change Apply(WorkbookSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var (range, sheet) = session.Resolve(Range);
+        var runs = Runs(Matches(range, sheet));
+        var removed = 0;
+        foreach (var (first, count) in runs)
+        {
+            new SheetShift(sheet.SheetName, SheetAxis.Rows, first, -count).Apply(session);
+            removed += count;
+        }
+
+        return new Change("remove_rows_where", range.ToString(),
+            $"Removed {removed} row(s) of {range} where {Column} {Operator}{(Value is null ? "" : $" '{Value}'")}", removed);
+    }
+
+    private int? FindColumn(RangeAddress range, SheetCells sheet)
+    {
+        var wanted = (Column ?? "").Trim();
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var (address, cell) in sheet.CellsIn(range with { LastRow = range.FirstRow }))
+        {
+            if (string.Equals(sheet.ValueOf(cell).ToString().Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                return address.Column;
+            }
+        }
+
+        var index = CellAddress.ColumnIndex(wanted.TrimStart('$'));
+        return index >= range.FirstColumn && index <= range.LastColumn ? index : null;
+    }
+
+    /// <summary>Matching data rows, in ascending order.</summary>
+    private List<int> Matches(RangeAddress range, SheetCells sheet)
+    {
+        var column = FindColumn(range, sheet)!.Value;
+        var lastRow = Math.Min(range.LastRow, sheet.Rows.Select(r => (int)r.RowIndex!.Value).DefaultIfEmpty(range.FirstRow).Max());
+        var matches = new List<int>();
+        for (var row = range.FirstRow + 1; row <= lastRow; row++)
+        {
+            if (Meets(sheet.ValueOf(sheet.FindCell(row, column))))
+            {
+                matches.Add(row);
+            }
+        }
+
+        return matches;
+    }
+
+    private bool Meets(CellValue cell)
+    {
+        var text = cell.ToString();
+        return Operator switch
+        {
+            RowCondition.IsEmpty => text.Length == 0,
+            RowCondition.IsNotEmpty => text.Length > 0,
+            RowCondition.EqualTo => SameValue(cell),
+            RowCondition.NotEquals => !SameValue(cell),
+            RowCondition.Contains => text.Contains(Expected.ToString(), StringComparison.OrdinalIgnoreCase),
+            RowCondition.GreaterThan => Compare(cell) > 0,
+            RowCondition.LessThan => Compare(cell) is { } c && c < 0,
+            _ => false,
+        };
+    }
+
+    private bool SameValue(CellValue cell) =>
+        Expected.Kind == CellValueKind.Number && cell.Kind == CellValueKind.Number
+            ? cell.Number == Expected.Number
+            : string.Equals(cell.ToString().Trim(), Expected.ToString().Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Numbers compare as numbers, text as text; a blank or mismatched cell does not compare (null).</summary>
+    private int? Compare(CellValue cell)
+    {
+        if (Expected.Kind == CellValueKind.Number)
+        {
+            if (cell.Kind == CellValueKind.Number)
+            {
+                return cell.Number.CompareTo(Expected.Number);
+            }
+
+            return cell.Kind == CellValueKind.Text && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed.CompareTo(Expected.Number) : null;
+        }
+
+        return cell.Kind == CellValueKind.Text ? string.Compare(cell.Text, Expected.ToString(), StringComparison.OrdinalIgnoreCase) : null;
+    }
+
+    /// <summary>Consecutive rows grouped as (first, count), bottom-up so each deletion leaves the rows above in place.</summary>
+    private static List<(int First, int Count)> Runs(List<int> rows)
+    {
+        var runs = new List<(int, int)>();
+        var i = 0;
+        while (i < rows.Count)
+        {
+            var j = i;
+            while (j + 1 < rows.Count && rows[j + 1] == rows[j] + 1)
+            {
+                j++;
+            }
+
+            runs.Add((rows[i], j - i + 1));
+            i = j + 1;
+        }
+
+        runs.Reverse();
+        return runs;
+    }
+}

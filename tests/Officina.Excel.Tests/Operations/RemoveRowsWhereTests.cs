@@ -1,0 +1,78 @@
+using Officina.Excel;
+
+namespace Officina.Excel.Tests.Operations;
+
+public sealed class RemoveRowsWhereTests
+{
+    private static WorkbookSession Orders()
+    {
+        var book = WorkbookSession.Create();
+        book.Run("""
+            {"op":"set_values","range":"Sheet1!A1:C7","values":[
+              ["Item","Status","Amount"],["a","open",10],["b","closed",20],["c","Closed",30],["d","open",40],["e",null,50],["f","closed",60]]}
+            """);
+        book.Run("""{"op":"set_formulas","range":"Sheet1!C9","formula":"=SUM(C2:C7)"}""");
+        return book;
+    }
+
+    [Fact]
+    public void Apply_RemovesMatchingRowsAndKeepsFormulasRight()
+    {
+        using var book = Orders();
+
+        var outcome = book.Run("""{"op":"remove_rows_where","range":"Sheet1!A1:C7","column":"status","operator":"equals","value":"closed"}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal(3, outcome.Change!.Count);
+        Assert.Contains("Removed 3 row(s)", outcome.Change.Summary);
+        Assert.Equal(["a", "d", "e"], new[] { "A2", "A3", "A4" }.Select(a => reopened.Text("Sheet1!" + a)));
+        Assert.Equal("", reopened.Text("Sheet1!A5"));
+        Assert.Equal("=SUM(C2:C4)", reopened.Formula("Sheet1!C6"));
+    }
+
+    [Theory]
+    [InlineData("C", "greater_than", "\"25\"", new[] { "a", "b" })]
+    [InlineData("Amount", "less_than", "\"25\"", new[] { "c", "d", "e", "f" })]
+    [InlineData("B", "is_empty", "null", new[] { "a", "b", "c", "d", "f" })]
+    [InlineData("Status", "not_equals", "\"open\"", new[] { "a", "d" })]
+    [InlineData("Item", "contains", "\"E\"", new[] { "a", "b", "c", "d", "f" })]
+    public void Apply_RemovesRowsMeetingEachCondition(string column, string op, string value, string[] kept)
+    {
+        using var book = Orders();
+
+        book.Run($$"""{"op":"remove_rows_where","range":"Sheet1!A1:C7","column":"{{column}}","operator":"{{op}}","value":{{value}}}""");
+
+        Assert.Equal(kept, Enumerable.Range(2, kept.Length).Select(r => book.Text($"Sheet1!A{r}")));
+        Assert.Equal("", book.Text($"Sheet1!A{kept.Length + 2}"));
+    }
+
+    [Fact]
+    public void Apply_ShrinksTheTable_OnARealWorkbook()
+    {
+        using var book = Workbooks.OpenAsset("DataTableCities.xlsx");
+
+        var outcome = book.Run("""{"op":"remove_rows_where","range":"Table!C2:F14","column":"Population","operator":"less_than","value":"15000000"}""");
+        using var reopened = book.Reopen();
+
+        var table = reopened.WorkbookPart.WorksheetParts.SelectMany(w => w.TableDefinitionParts).Select(t => t.Table).Single(t => t.Name?.Value == "BigCity");
+        Assert.Equal($"C2:F{15 - outcome.Change!.Count}", table.Reference!.Value);
+        Assert.True(outcome.Change.Count > 0);
+        for (var r = 3; r < 15 - outcome.Change.Count; r++)
+        {
+            Assert.True(reopened.Number($"Table!F{r}") >= 15000000);
+        }
+    }
+
+    [Fact]
+    public void Validate_ReturnsErrors_WhenColumnOrValueIsMissing()
+    {
+        using var book = Orders();
+
+        Assert.Contains(book.Fail("""{"op":"remove_rows_where","range":"Sheet1!A1:C7","column":"Price","operator":"equals","value":"1"}"""),
+            e => e.Rule == "column_exists" && e.Message.Contains("'Status'"));
+        Assert.Contains(book.Fail("""{"op":"remove_rows_where","range":"Sheet1!A1:C7","column":"B","operator":"equals"}"""),
+            e => e.Rule == "value_required");
+        Assert.Contains(book.Fail("""{"op":"remove_rows_where","range":"Nope!A1:C7","column":"B","operator":"is_empty"}"""),
+            e => e.Rule == "sheet_exists");
+    }
+}
