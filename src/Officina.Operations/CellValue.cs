@@ -16,6 +16,8 @@ public enum CellValueKind
 /// <summary>
 /// A literal cell value as it appears in plan JSON: a string, a number, a boolean or null.
 /// Strings are always text, never formulas (a leading <c>=</c> stays literal).
+/// An optional cell-valued operation property is declared <c>CellValue? Value = null</c>
+/// (a non-nullable struct default cannot be written into a JSON schema).
 /// </summary>
 [JsonConverter(typeof(CellValueJsonConverter))]
 public readonly record struct CellValue

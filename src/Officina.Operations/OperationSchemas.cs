@@ -37,13 +37,32 @@ public static class OperationSchemas
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
     {
         // Types with custom converters export as 'any'; give cell values their real shape.
-        if (context.TypeInfo.Type == typeof(CellValue))
+        if (context.TypeInfo.Type == typeof(CellValue) || context.TypeInfo.Type == typeof(CellValue?))
         {
             schema = CellValueSchema();
         }
-        else if (context.TypeInfo.ElementType == typeof(CellValue) && schema is JsonObject array)
+        else if ((context.TypeInfo.ElementType == typeof(CellValue) || context.TypeInfo.ElementType == typeof(CellValue?)) && schema is JsonObject array)
         {
             array["items"] = CellValueSchema();
+        }
+
+        // The exporter does not call back for 'any' schemas, so cell-valued properties are fixed from their parent.
+        if (context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema is JsonObject parent && parent["properties"] is JsonObject props)
+        {
+            foreach (var property in context.TypeInfo.Properties)
+            {
+                if ((property.PropertyType == typeof(CellValue) || property.PropertyType == typeof(CellValue?)) && props.ContainsKey(property.Name))
+                {
+                    var cell = CellValueSchema();
+                    var text = property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), true).OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+                    if (text is not null)
+                    {
+                        cell.Insert(0, "description", text);
+                    }
+
+                    props[property.Name] = cell;
+                }
+            }
         }
 
         var description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), true)

@@ -231,7 +231,7 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
         var given = Describe(Locate(arguments, path));
         var expected = Expected(LocateSchema(schema, path));
         return expected is not null
-            ? $"{path[2..]} must be {expected}. Given: {given}."
+            ? $"{(path.Length > 2 ? path[2..] : "the arguments")} must be {expected}. Given: {given}."
             : $"{CleanMessage(ex.Message)} Given: {given}.";
     }
 

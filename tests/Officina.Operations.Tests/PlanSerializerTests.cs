@@ -101,6 +101,28 @@ public sealed class PlanSerializerTests
         Assert.Contains(StrictSchemaRules.Violations(schema), v => v.Contains("required", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{ "target": "A1", "value": 3 }""", "3")]
+    [InlineData("""{ "target": "A1", "value": "x" }""", "x")]
+    [InlineData("""{ "target": "A1", "value": null }""", "")]
+    [InlineData("""{ "target": "A1" }""", "")]
+    public void ReadOperation_ReadsSingleCellValue_IncludingNullAndMissing(string json, string expected)
+    {
+        var (operation, errors) = Serializer.ReadOperation(DocumentHost.Excel, "put_value", JsonNode.Parse(json)!.AsObject());
+
+        Assert.True(errors.Count == 0, OperationSchemas.For(typeof(PutValue)).ToJsonString());
+        Assert.Equal(expected, ((PutValue)operation!).Value?.ToString() ?? "");
+        Assert.Empty(StrictSchemaRules.Violations(OperationSchemas.For(typeof(PutValue))));
+    }
+
+    [Operation("put_value", "Test operation with a single cell value.")]
+    private sealed record PutValue(string Target, CellValue? Value = null) : WriteOperation<FakeSession>
+    {
+        public override IEnumerable<OperationError> Validate(FakeSession session) => [];
+
+        public override Change Apply(FakeSession session) => new("put_value", Target, Value?.ToString() ?? "");
+    }
+
     [Operation("put_text", "Test operation.")]
     private sealed record PutText(
         [property: Description("Cell to write")] string Target,
