@@ -118,8 +118,8 @@ public sealed class LegacyComments(WorkbookPart workbookPart, WorksheetPart shee
         XDocument vml;
         if (part is null)
         {
-            part = sheetPart.AddNewPart<VmlDrawingPart>();
             vml = NewDrawing(NextIdBlock());
+            part = sheetPart.AddNewPart<VmlDrawingPart>();
             var legacy = new LegacyDrawing { Id = sheetPart.GetIdOfPart(part) };
             WorksheetLayout.Insert(sheetPart.Worksheet, legacy);
         }

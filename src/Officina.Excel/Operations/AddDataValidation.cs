@@ -199,10 +199,26 @@ public sealed record AddDataValidation(
             validation.ErrorStyle = style == ValidationAlert.Warning ? DataValidationErrorStyleValues.Warning : DataValidationErrorStyleValues.Information;
         }
 
-        validation.ErrorTitle = ErrorTitle;
-        validation.Error = ErrorMessage;
-        validation.PromptTitle = PromptTitle;
-        validation.Prompt = Prompt;
+        // Assigning null to these properties would write empty attributes.
+        if (ErrorTitle is not null)
+        {
+            validation.ErrorTitle = ErrorTitle;
+        }
+
+        if (ErrorMessage is not null)
+        {
+            validation.Error = ErrorMessage;
+        }
+
+        if (PromptTitle is not null)
+        {
+            validation.PromptTitle = PromptTitle;
+        }
+
+        if (Prompt is not null)
+        {
+            validation.Prompt = Prompt;
+        }
         var formulas = FormulaTexts(session, range);
         if (Type is not (ValidationKind.List or ValidationKind.Custom) && Operator is { } op && op != ComparisonOperator.Between)
         {

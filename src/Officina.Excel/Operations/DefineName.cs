@@ -94,7 +94,11 @@ public sealed record DefineName(
         var text = Formula(session);
         var names = session.Workbook.DefinedNames ?? WorksheetLayout.Insert(session.Workbook, new DefinedNames());
         Find(session, localSheetId)?.Remove();
-        var name = new DefinedName(text) { Name = Name, LocalSheetId = localSheetId, Comment = Comment };
+        var name = new DefinedName(text) { Name = Name, LocalSheetId = localSheetId };
+        if (Comment is not null)
+        {
+            name.Comment = Comment;
+        }
 
         // Excel keeps names sorted; a name inserted in order reads the same in the Name Manager either way.
         var after = names.Elements<DefinedName>().FirstOrDefault(d => string.Compare(d.Name?.Value, Name, StringComparison.OrdinalIgnoreCase) > 0);

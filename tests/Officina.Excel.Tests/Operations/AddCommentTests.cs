@@ -9,6 +9,7 @@ public sealed class AddCommentTests
 {
     private static readonly XNamespace X = "urn:schemas-microsoft-com:office:excel";
     private static readonly XNamespace V = "urn:schemas-microsoft-com:vml";
+    private static readonly XNamespace O = "urn:schemas-microsoft-com:office:office";
 
     private static Comment[] Comments(WorkbookSession book, string sheet) =>
         [.. book.Sheet(sheet)!.Part.WorksheetCommentsPart?.Comments.CommentList?.Elements<Comment>() ?? []];
@@ -46,6 +47,8 @@ public sealed class AddCommentTests
         Assert.Equal("Ana", Author(reopened, "Sheet1", comment));
         Assert.Equal([(4, 2)], NoteShapes(reopened, "Sheet1"));
         Assert.Equal("legacyDrawing", reopened.Sheet("Sheet1")!.Worksheet.ChildElements[^1].LocalName);
+        using var vml = reopened.Sheet("Sheet1")!.Part.VmlDrawingParts.Single().GetStream();
+        Assert.Equal("1", (string?)XDocument.Load(vml).Root!.Descendants(O + "idmap").Single().Attribute("data"));
     }
 
     [Fact]

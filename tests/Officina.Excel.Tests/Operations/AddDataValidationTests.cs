@@ -26,6 +26,7 @@ public sealed class AddDataValidationTests
         Assert.Equal("Status", dv.ErrorTitle!.Value);
         Assert.Equal("Pick a status", dv.Error!.Value);
         Assert.Equal("Choose one", dv.Prompt!.Value);
+        Assert.Null(dv.PromptTitle);
     }
 
     [Fact]

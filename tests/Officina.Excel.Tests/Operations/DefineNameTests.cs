@@ -55,6 +55,7 @@ public sealed class DefineNameTests
         Assert.Equal(1u, scoped.LocalSheetId!.Value);
         Assert.Equal("'My Data'!$B$2", scoped.Text);
         Assert.Equal("Sheet1!$C$3", Names(reopened).Single(n => n.LocalSheetId is null).Text);
+        Assert.Null(scoped.Comment);
     }
 
     [Theory]
