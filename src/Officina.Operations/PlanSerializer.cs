@@ -220,7 +220,9 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
     {
         JsonArray types => types.Any(t => (string?)t == "null"),
         JsonValue type => (string?)type == "null",
-        _ => false,
+
+        // A nullable enum exports as an enum whose values include null, without a type.
+        _ => schema?["enum"] is JsonArray values && values.Any(v => v is null),
     };
 
     private static string DescribeSchema(JsonNode? schema) =>
