@@ -13,8 +13,43 @@ namespace Officina.Excel.Verification;
 /// load) and reads the values of the asked-for formula cells from LibreOffice's rewrite. That
 /// rewrite is read and discarded: it is never handed back to the user.
 /// </summary>
-internal static class LibreOfficeCalculator
+internal static partial class LibreOfficeCalculator
 {
+    /// <summary>
+    /// LibreOffice before 24.8 lacks newer Excel functions (XLOOKUP, FILTER, LET, ...) and
+    /// answers #NAME? for them and for every cell that depends on them. Those are not errors
+    /// in Excel: when a formula with such a function came back #NAME?, every #NAME? becomes
+    /// "not computed" so the report does not send a model to repair correct formulas.
+    /// </summary>
+    public static IReadOnlyList<FormulaResult> ExcuseMissingFunctions(IReadOnlyList<FormulaCell> cells, IReadOnlyList<FormulaResult> results)
+    {
+        var missing = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (IsNameError(results[i]))
+            {
+                foreach (var match in FutureFunction().Matches(cells[i].Formula).Cast<System.Text.RegularExpressions.Match>())
+                {
+                    missing.Add(match.Groups[1].Value.ToUpperInvariant());
+                }
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return results;
+        }
+
+        var reason = $"this LibreOffice lacks {string.Join(", ", missing)} (LibreOffice 24.8 or later has them), so #NAME? here is not trusted";
+        return [.. results.Select(r => IsNameError(r) ? FormulaResult.NotComputed(reason) : r)];
+    }
+
+    private static bool IsNameError(FormulaResult result) =>
+        result.Kind == FormulaResultKind.Error && string.Equals(result.Text, "#NAME?", StringComparison.OrdinalIgnoreCase);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"_xlfn\.(?:_xlws\.)?([A-Za-z][A-Za-z0-9.]*)\s*\(", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FutureFunction();
+
     public static async Task<IReadOnlyList<FormulaResult>> CalculateAsync(
         LibreOfficeRunner runner, byte[] package, string fileName, IReadOnlyList<FormulaCell> cells, CancellationToken cancellationToken)
     {
@@ -38,7 +73,7 @@ internal static class LibreOfficeCalculator
             }
         }
 
-        return results;
+        return ExcuseMissingFunctions(cells, results);
     }
 
     /// <summary>Streams the worksheet and keeps the values of <paramref name="wanted"/> only.</summary>

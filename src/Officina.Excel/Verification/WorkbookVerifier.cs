@@ -91,7 +91,8 @@ public static class WorkbookVerifier
         var merged = new FormulaResult[cells.Count];
         for (var i = 0; i < merged.Length; i++)
         {
-            merged[i] = recalculated[i].IsComputed ? recalculated[i] : results[i];
+            // ClosedXML's values stand where LibreOffice gave none; its suspected errors do not.
+            merged[i] = recalculated[i].IsComputed || !results[i].IsComputed ? recalculated[i] : results[i];
         }
 
         checks.Add($"recalculation: LibreOffice recalculated the workbook ({merged.Count(r => r.IsComputed)} of {cells.Count} formula(s) computed)");

@@ -62,8 +62,8 @@ public sealed class WorkbookVerifierTests
     [Fact]
     public async Task VerifyAsync_ComputesWithLibreOffice_WhenClosedXmlLacksFunctions()
     {
-        using var book = Book("""{"op":"set_values","range":"Sheet1!A1:C3","values":[[100,"a",1],[200,"b",2],[300,"c",3]]}""",
-            """{"op":"set_formulas","range":"Sheet1!E1:E3","formulas":[["=NPV(0.1,A1:A3)"],["=PMT(0.05/12,360,-200000)"],["=XLOOKUP(\"b\",B1:B3,C1:C3)"]]}""");
+        using var book = Book("""{"op":"set_values","range":"Sheet1!A1:A3","values":[[100],[200],[300]]}""",
+            """{"op":"set_formulas","range":"Sheet1!E1:E3","formulas":[["=NPV(0.1,A1:A3)"],["=PMT(0.05/12,360,-200000)"],["=E1+E2"]]}""");
 
         var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
 
@@ -72,8 +72,41 @@ public sealed class WorkbookVerifierTests
         using var reopened = book.Reopen();
         Assert.Equal(481.5928, reopened.Number("E1"), 4);
         Assert.Equal(1073.6432, reopened.Number("E2"), 4);
-        Assert.Equal(2, reopened.Number("E3"));
-        Assert.Equal("=_xlfn.XLOOKUP(\"b\",B1:B3,C1:C3)", reopened.Formula("E3"));
+        Assert.Equal(481.5928 + 1073.6432, reopened.Number("E3"), 3);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ComputesXlookupOrWarns_NeverReportsFalseNameError()
+    {
+        // LibreOffice has XLOOKUP from 24.8; older ones answer #NAME?, which is not an error in Excel.
+        using var book = Book("""{"op":"set_values","range":"Sheet1!B1:C3","values":[["a",1],["b",2],["c",3]]}""",
+            """{"op":"set_formulas","range":"Sheet1!E1:E2","formulas":[["=XLOOKUP(\"b\",B1:B3,C1:C3)"],["=E1*10"]]}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.DoesNotContain(report.Findings, f => f.Severity == FindingSeverity.Error);
+        using var reopened = book.Reopen();
+        Assert.Equal("=_xlfn.XLOOKUP(\"b\",B1:B3,C1:C3)", reopened.Formula("E1"));
+        if (report.Findings.Count == 0)
+        {
+            Assert.Equal(2, reopened.Number("E1"));
+            Assert.Equal(20, reopened.Number("E2"));
+        }
+        else
+        {
+            Assert.Contains(report.Findings, f => f.Location == "Sheet1!E1" && f.Message.Contains("XLOOKUP", StringComparison.Ordinal));
+            Assert.All(report.Findings, f => Assert.Equal("formula_not_computed", f.Code));
+        }
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ReportsNameError_WhenFunctionIsMisspelt()
+    {
+        using var book = Book("", """{"op":"set_formulas","range":"Sheet1!A1","formula":"=SUMM(1,2)"}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.StartsWith("Sheet1!A1: #NAME?", Assert.Single(report.Findings).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
