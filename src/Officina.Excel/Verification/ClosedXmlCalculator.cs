@@ -55,7 +55,18 @@ internal static class ClosedXmlCalculator
         using var stream = new MemoryStream(package, writable: false);
         using var workbook = new XLWorkbook(stream);
         // Cached values from the file may be stale: forget them all so every formula is evaluated.
-        workbook.RecalculateAllFormulas();
+        // This evaluates as well and stops at the first formula ClosedXML cannot compute; the
+        // formulas stay invalidated, so each is evaluated (or fails) on its own below.
+        try
+        {
+            workbook.RecalculateAllFormulas();
+        }
+#pragma warning disable CA1031 // Failures are per cell and collected below.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
         var results = new FormulaResult[cells.Count];
         IXLWorksheet? sheet = null;
         for (var i = 0; i < cells.Count; i++)
