@@ -1,0 +1,57 @@
+using Officina.Excel.Formulas;
+using Officina.Operations;
+
+namespace Officina.Excel.Verification;
+
+/// <summary>Turns recalculated values into findings: errors with their cell and formula, formulas no engine computed.</summary>
+internal static class FormulaFindings
+{
+    public static IEnumerable<Finding> From(IReadOnlyList<FormulaCell> cells, IReadOnlyList<FormulaResult> results, int cap)
+    {
+        var errors = 0;
+        var uncomputed = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            var result = results[i];
+            var formula = FunctionNames.RemovePrefixes(cell.Formula);
+            if (result.Kind == FormulaResultKind.Error || (!result.IsComputed && result.Text is not null))
+            {
+                if (++errors <= cap)
+                {
+                    var code = result.Text!;
+                    var source = result.IsComputed ? "" : " (reported by ClosedXML; no second engine confirmed it)";
+                    yield return new Finding(FindingSeverity.Error, "formula_error", cell.Location, $"{code} from {formula}: {Explain(code)}{source}");
+                }
+            }
+            else if (!result.IsComputed && ++uncomputed <= cap)
+            {
+                yield return new Finding(FindingSeverity.Warning, "formula_not_computed", cell.Location,
+                    $"{formula} could not be recalculated here ({result.Reason}); its value is unchecked.");
+            }
+        }
+
+        if (errors > cap)
+        {
+            yield return new Finding(FindingSeverity.Error, "formula_error", "workbook", $"{errors - cap} more formula error(s) not listed.");
+        }
+
+        if (uncomputed > cap)
+        {
+            yield return new Finding(FindingSeverity.Warning, "formula_not_computed", "workbook", $"{uncomputed - cap} more formula(s) not recalculated.");
+        }
+    }
+
+    private static string Explain(string code) => code.ToUpperInvariant() switch
+    {
+        "#DIV/0!" => "a division by zero (the divisor is 0 or empty)",
+        "#REF!" => "a reference to a cell or sheet that does not exist (deleted rows, columns or sheets)",
+        "#NAME?" => "an unknown function or defined name (misspelt, or a newer function without its _xlfn. prefix)",
+        "#VALUE!" => "an argument of the wrong type (text where a number is needed)",
+        "#N/A" => "a lookup found no match, or a value is not available",
+        "#NUM!" => "an invalid number (out of range, or an iteration that does not converge)",
+        "#NULL!" => "ranges that do not intersect (a space between two references)",
+        "#SPILL!" => "a dynamic array result that cannot spill into its neighbouring cells",
+        _ => "an error value",
+    };
+}
