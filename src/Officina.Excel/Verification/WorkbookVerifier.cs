@@ -53,6 +53,7 @@ public static class WorkbookVerifier
         session.Document.Save();
         findings.AddRange(PackageValidation.NewErrors(session.Document, session.Baseline));
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
+        findings.AddRange(session.Repairs.Select(r => new Finding(FindingSeverity.Info, "package_repaired", "package", r)));
         return new VerificationReport(findings, checks);
     }
 
