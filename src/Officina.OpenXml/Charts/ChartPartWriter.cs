@@ -90,6 +90,7 @@ public static class ChartPartWriter
                     var s = spec.Series[i];
                     var series = new C.BarChartSeries();
                     SeriesHead(series, i, s);
+                    series.Append(new C.ChartShapeProperties(Fill(i)));
                     series.Append(new C.InvertIfNegative { Val = false });
                     AppendData(series, s, scatter: false);
                     bar.Append(series);
@@ -106,7 +107,8 @@ public static class ChartPartWriter
                     var s = spec.Series[i];
                     var series = new C.LineChartSeries();
                     SeriesHead(series, i, s);
-                    series.Append(new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 5 }));
+                    series.Append(new C.ChartShapeProperties(new A.Outline(Fill(i), new A.Round()) { Width = 28575, CapType = A.LineCapValues.Round }));
+                    series.Append(MarkerOf(i));
                     AppendData(series, s, scatter: false);
                     series.Append(new C.Smooth { Val = false });
                     line.Append(series);
@@ -122,6 +124,7 @@ public static class ChartPartWriter
                 {
                     var series = new C.AreaChartSeries();
                     SeriesHead(series, i, spec.Series[i]);
+                    series.Append(new C.ChartShapeProperties(Fill(i)));
                     AppendData(series, spec.Series[i], scatter: false);
                     area.Append(series);
                 }
@@ -134,7 +137,7 @@ public static class ChartPartWriter
                     var series = new C.ScatterChartSeries();
                     SeriesHead(series, i, spec.Series[i]);
                     series.Append(new C.ChartShapeProperties(new A.Outline(new A.NoFill()) { Width = 19050 }));
-                    series.Append(new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 5 }));
+                    series.Append(MarkerOf(i));
                     AppendData(series, spec.Series[i], scatter: true);
                     series.Append(new C.Smooth { Val = false });
                     scatter.Append(series);
@@ -147,6 +150,12 @@ public static class ChartPartWriter
                 {
                     var series = new C.PieChartSeries();
                     SeriesHead(series, i, spec.Series[i]);
+                    for (var p = 0; p < spec.Series[i].Values.Count; p++)
+                    {
+                        series.Append(new C.DataPoint(new C.Index { Val = (uint)p }, new C.Bubble3D { Val = false },
+                            new C.ChartShapeProperties(Fill(p), new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "FFFFFF" })) { Width = 19050 })));
+                    }
+
                     AppendData(series, spec.Series[i], scatter: false);
                     pie.Append(series);
                 }
@@ -236,6 +245,18 @@ public static class ChartPartWriter
         }
     }
 
+    /// <summary>
+    /// Explicit colours (Office's default accents) rather than theme references: a workbook
+    /// without a theme part would otherwise draw bars and lines invisible in LibreOffice.
+    /// </summary>
+    private static readonly string[] Palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
+
+    private static A.SolidFill Fill(int index) => new(new A.RgbColorModelHex { Val = Palette[index % Palette.Length] });
+
+    private static C.Marker MarkerOf(int index) => new(
+        new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 5 },
+        new C.ChartShapeProperties(Fill(index), new A.Outline(Fill(index)) { Width = 9525 }));
+
     private static OpenXmlCompositeElement AppendAxisIds(OpenXmlCompositeElement plot)
     {
         plot.Append(new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
@@ -250,7 +271,8 @@ public static class ChartPartWriter
         var (categoryTitle, valueTitle) = (spec.XAxisTitle, spec.YAxisTitle);
 
         var value = new C.ValueAxis(new C.AxisId { Val = ValueAxisId }, Scaling(), new C.Delete { Val = false },
-            new C.AxisPosition { Val = valuePosition }, new C.MajorGridlines());
+            new C.AxisPosition { Val = valuePosition },
+            new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "D9D9D9" })) { Width = 9525 })));
         if (valueTitle is { Length: > 0 })
         {
             value.Append(Title(valueTitle, 1000, rotated: !horizontalBars));
