@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
 
 namespace Officina.Excel.Pivots;
@@ -20,7 +19,10 @@ internal static class PivotTableWriter
     public static void Write(WorkbookSession session, SheetCells destination, PivotRequest request, PivotLayout layout, string name, IReadOnlyList<uint> numberFormats)
     {
         var source = request.Source;
-        var axisFields = request.Rows.Concat(request.Columns).Concat(request.Filters).ToHashSet();
+        // Like Excel: axis fields and every field holding text share their items; records point at them with x.
+        var axisFields = request.Rows.Concat(request.Columns).Concat(request.Filters)
+            .Concat(Enumerable.Range(0, source.Names.Count).Where(f => source.Records.Any(r => r[f].Kind is Officina.Operations.CellValueKind.Text or Officina.Operations.CellValueKind.Boolean)))
+            .ToHashSet();
 
         var cachePart = session.WorkbookPart.AddNewPart<PivotTableCacheDefinitionPart>();
         var recordsPart = cachePart.AddNewPart<PivotTableCacheRecordsPart>();
@@ -318,7 +320,4 @@ internal static class PivotTableWriter
 
         return item;
     }
-
-    /// <summary>Column letters for error messages.</summary>
-    public static string Describe(RangeAddress range) => range.ToString();
 }
