@@ -24,7 +24,10 @@ internal static class PivotTableWriter
             .Concat(Enumerable.Range(0, source.Names.Count).Where(f => source.Records.Any(r => r[f].Kind is Officina.Operations.CellValueKind.Text or Officina.Operations.CellValueKind.Boolean)))
             .ToHashSet();
 
-        var cachePart = session.WorkbookPart.AddNewPart<PivotTableCacheDefinitionPart>();
+        // Created from the table part, as Excel does, so the SDK names it /xl/pivotCache/…; the workbook then relates to it too.
+        var tablePart = destination.Part.AddNewPart<PivotTablePart>();
+        var cachePart = tablePart.AddNewPart<PivotTableCacheDefinitionPart>();
+        session.WorkbookPart.AddPart(cachePart);
         var recordsPart = cachePart.AddNewPart<PivotTableCacheRecordsPart>();
         recordsPart.PivotCacheRecords = Records(source, axisFields);
         var fields = new CacheFields { Count = (uint)source.Names.Count };
@@ -48,8 +51,6 @@ internal static class PivotTableWriter
         cachePart.PivotCacheDefinition.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
 
         var cacheId = RegisterCache(session, cachePart);
-        var tablePart = destination.Part.AddNewPart<PivotTablePart>();
-        tablePart.AddPart(cachePart);
         tablePart.PivotTableDefinition = Definition(request, layout, name, cacheId, destination.SheetName, numberFormats);
     }
 
