@@ -85,6 +85,18 @@ public static class OperationSchemas
             case JsonObject obj:
                 obj.Remove("default");
                 obj.Remove("$schema");
+
+                // Nullable enums export as an enum list containing null with no type; strict mode wants the type too.
+                if (obj["type"] is null && obj["enum"] is JsonArray values)
+                {
+                    var types = new JsonArray();
+                    foreach (var kind in values.Select(v => v is null ? "null" : v.GetValueKind() == JsonValueKind.String ? "string" : v.GetValueKind() == JsonValueKind.Number ? "number" : "boolean").Distinct())
+                    {
+                        types.Add(kind);
+                    }
+
+                    obj["type"] = types;
+                }
                 if (obj["properties"] is null && obj["type"] is JsonValue t && (string?)t == "object")
                 {
                     obj["properties"] = new JsonObject();
