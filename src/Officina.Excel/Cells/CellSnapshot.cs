@@ -27,9 +27,10 @@ public sealed record CellSnapshot(CellAddress Address, Cell Element, string? For
     /// <summary>
     /// Writes this cell whole (value, formula, style) at <paramref name="to"/>, shifting
     /// relative references by the move like Excel's paste. A formula's cached value is
-    /// dropped (it is stale once references moved); the caller marks the workbook for recalculation.
+    /// dropped unless <paramref name="keepCachedValue"/> (a sort moves a row's inputs with it);
+    /// the caller marks the workbook for recalculation.
     /// </summary>
-    public void PlaceAll(SheetCells target, CellAddress to)
+    public void PlaceAll(SheetCells target, CellAddress to, bool keepCachedValue = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         var clone = (Cell)Element.CloneNode(true);
@@ -45,8 +46,11 @@ public sealed record CellSnapshot(CellAddress Address, Cell Element, string? For
             }
 
             clone.CellFormula = formula;
-            clone.CellValue = null;
-            clone.DataType = null;
+            if (!keepCachedValue)
+            {
+                clone.CellValue = null;
+                clone.DataType = null;
+            }
         }
         else if (Element.CellFormula is not null)
         {
