@@ -220,7 +220,7 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
     {
         JsonArray types => types.Any(t => (string?)t == "null"),
         JsonValue type => (string?)type == "null",
-        _ => false,
+        _ => schema?["enum"] is JsonArray values && values.Any(v => v is null), // nullable enums export as enum [..., null] without a type
     };
 
     private static string DescribeSchema(JsonNode? schema) =>
