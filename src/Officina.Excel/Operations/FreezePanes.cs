@@ -12,7 +12,8 @@ namespace Officina.Excel.Operations;
 /// by one <c>&lt;selection&gt;</c> per pane. Rows and columns frozen together make the
 /// bottom-right pane active (with topRight, bottomLeft and bottomRight selections); rows only
 /// make it bottomLeft, columns only topRight, as Excel writes them. <c>A1</c> unfreezes.
-/// The first sheet view (the one Excel shows) is changed; its other settings stay.
+/// The first sheet view (the one Excel shows) is changed: its scroll position is reset so the
+/// frozen rows and columns are the first ones; its other settings stay.
 /// </summary>
 [Operation("freeze_panes", "Freeze the rows above and columns left of a cell (A1 unfreezes).")]
 public sealed record FreezePanes(
@@ -53,6 +54,8 @@ public sealed record FreezePanes(
             return new Change("freeze_panes", target, $"Unfroze panes on '{sheet.SheetName}'");
         }
 
+        // A scrolled view (topLeftCell="A7") would freeze rows 7.. instead of 1..; Excel freezes what is at the top.
+        view.TopLeftCell = null;
         var pane = new Pane { TopLeftCell = at.A1, State = PaneStateValues.Frozen };
         var selections = new List<Selection>();
         if (at.Column > 1)

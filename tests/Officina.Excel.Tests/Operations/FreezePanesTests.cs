@@ -93,6 +93,7 @@ public sealed class FreezePanesTests
         survey.AssertKeptBy(reopened);
         var view = View(reopened);
         Assert.True(view.TabSelected!.Value);
+        Assert.Null(view.TopLeftCell);
         Assert.Equal("B3", view.GetFirstChild<Pane>()!.TopLeftCell!.Value);
         Assert.NotNull(view.GetFirstChild<PivotSelection>());
         Assert.IsType<PivotSelection>(view.ChildElements.Last());
