@@ -71,7 +71,7 @@ public sealed partial record CreateTable(
             }
         }
 
-        foreach (var merge in sheet.Worksheet.GetFirstChild<MergeCells>()?.Elements<MergeCell>() ?? [])
+        foreach (var merge in sheet.Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.MergeCells>()?.Elements<MergeCell>() ?? [])
         {
             if (merge.Reference?.Value is { } reference && RangeAddress.TryParse(reference, out var merged, out _) && merged.Intersects(full))
             {
