@@ -22,6 +22,9 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
 
     public ModelSettings Settings { get; } = settings;
 
+    /// <summary>Checks run after the session's own verification, their findings merged into its report (e.g. house rules).</summary>
+    public Func<IDocumentSession, CancellationToken, Task<VerificationReport>>? AdditionalChecks { get; init; }
+
     /// <summary>How the model will get full tool definitions with these settings.</summary>
     public ToolLoading Loading => Settings.ToolLoading switch
     {
@@ -111,6 +114,11 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
             if (turn.Calls.Count == 0)
             {
                 var report = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
+                if (AdditionalChecks is not null)
+                {
+                    report = report.Merge(await AdditionalChecks(session, cancellationToken).ConfigureAwait(false));
+                }
+
                 if (!report.HasErrors || repairRounds >= Limits.MaxRepairRounds)
                 {
                     var plan = new Plan(session.Host, instruction, false, operations);
