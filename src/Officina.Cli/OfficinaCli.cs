@@ -14,6 +14,8 @@ public static class OfficinaCli
             InspectCommand.Create(output),
             ApplyCommand.Create(output),
             VerifyCommand.Create(output),
+            RunCommand.Create(output),
+            PlanCommand.Create(output),
         };
         return root;
     }

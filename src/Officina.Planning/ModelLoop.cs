@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Officina.Operations;
+using Officina.Planning.Model;
+using Officina.Planning.Prompts;
+using Officina.Planning.Tools;
+
+namespace Officina.Planning;
+
+/// <summary>
+/// Turns an instruction into a verified plan: digest + instruction to the model, tool calls
+/// run against the working copy (reads answered, writes validated and applied, bad
+/// arguments returned as errors the model can fix), then verification, with findings fed
+/// back for repair. Bounded by <see cref="LoopLimits"/>. The caller saves the working copy
+/// only after a successful result; on a <see cref="PlanningException"/> it discards it.
+/// </summary>
+public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, LoopLimits? limits = null, ModelClient? client = null)
+{
+    private readonly ModelClient _client = client ?? new ModelClient(settings);
+
+    public LoopLimits Limits { get; } = limits ?? new LoopLimits();
+
+    public ModelSettings Settings { get; } = settings;
+
+    /// <summary>Checks run after the session's own verification, their findings merged into its report (e.g. house rules).</summary>
+    public Func<IDocumentSession, CancellationToken, Task<VerificationReport>>? AdditionalChecks { get; init; }
+
+    /// <summary>How the model will get full tool definitions with these settings.</summary>
+    public ToolLoading Loading => Settings.ToolLoading switch
+    {
+        ToolLoading.All => ToolLoading.All,
+        _ when Settings.UsesNativeToolSearch => ToolLoading.Native,
+        _ => ToolLoading.Manifest,
+    };
+
+    public async Task<PlanningResult> RunAsync(IDocumentSession session, string instruction, ReasoningEffort? effort = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrWhiteSpace(instruction);
+        var chosenEffort = effort ?? Settings.Effort ?? ReasoningEfforts.For(instruction);
+        var tools = new ToolDefinitions([.. catalog.ForHost(session.Host)]);
+        var handler = new ToolCallHandler(session, new PlanSerializer(catalog), tools);
+        var loading = Loading;
+        var conversation = ModelConversation.Start(
+            _client,
+            PlanningPrompts.Instructions(session.Host, loading, loading == ToolLoading.Manifest ? tools.Manifest() : null),
+            PlanningPrompts.FirstMessage(instruction, session.Inspect(Limits.DigestTokens)));
+
+        using var wall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wall.CancelAfter(Limits.WallTime);
+        var state = new RunState();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return await LoopAsync(session, instruction, chosenEffort, tools, handler, loading, conversation, state, wall.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Fail(state, "wall_time", $"The run took longer than its {Limits.WallTime.TotalMinutes:0.#} minute limit ({clock.Elapsed.TotalSeconds:0} s); nothing was saved.", ex);
+        }
+        catch (ModelRequestException ex)
+        {
+            throw Fail(state, "model_request", ex.Message + " Nothing was saved.", ex);
+        }
+    }
+
+    private async Task<PlanningResult> LoopAsync(
+        IDocumentSession session, string instruction, ReasoningEffort effort, ToolDefinitions tools, ToolCallHandler handler,
+        ToolLoading loading, ModelConversation conversation, RunState state, CancellationToken cancellationToken)
+    {
+        var operations = new List<Operation>();
+        var changes = new List<Change>();
+        var repairRounds = 0;
+        var truncations = 0;
+        var failuresInARow = 0;
+        while (true)
+        {
+            if (state.Steps >= Limits.MaxSteps)
+            {
+                throw Fail(state, "step_limit", $"The model was still calling tools after {Limits.MaxSteps} requests (the step limit); nothing was saved. Try a narrower instruction or raise the limit.");
+            }
+
+            var requestTools = loading switch
+            {
+                ToolLoading.Native => tools.NativeSearchTools(),
+                ToolLoading.Manifest => tools.ManifestTools(Settings.Style, handler.Loaded),
+                _ => tools.AllTools(Settings.Style),
+            };
+            var turn = await conversation.NextAsync(requestTools, effort, Limits.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
+            state.Steps++;
+            state.Usage = state.Usage.Add(turn.Usage);
+            handler.MarkLoaded(turn.SearchLoaded);
+            if (state.Usage.TotalTokens > Limits.MaxTokens)
+            {
+                throw Fail(state, "token_limit", $"The run used {state.Usage.TotalTokens:N0} tokens, over its limit of {Limits.MaxTokens:N0}; nothing was saved.");
+            }
+
+            if (turn.Refusal is { } refusal)
+            {
+                throw Fail(state, "refusal", $"The model refused the instruction: {refusal}");
+            }
+
+            if (turn.Truncated)
+            {
+                if (++truncations > Limits.MaxTruncations)
+                {
+                    throw Fail(state, "truncated", $"The model's answer was cut off ({turn.TruncatedBecause}) {truncations} times; nothing was saved. Try a smaller instruction or a lower effort.");
+                }
+
+                conversation.AddUserText(PlanningPrompts.Truncated(turn.TruncatedBecause!));
+                continue;
+            }
+
+            if (turn.Calls.Count == 0)
+            {
+                var report = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
+                if (AdditionalChecks is not null)
+                {
+                    report = report.Merge(await AdditionalChecks(session, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (!report.HasErrors || repairRounds >= Limits.MaxRepairRounds)
+                {
+                    var plan = new Plan(session.Host, instruction, false, operations);
+                    return new PlanningResult(plan, changes, report, Priced(state.Usage), effort, state.Steps, repairRounds, turn.Text, [.. handler.Loaded]);
+                }
+
+                repairRounds++;
+                conversation.AddUserText(PlanningPrompts.Findings(report, repairRounds, Limits.MaxRepairRounds));
+                continue;
+            }
+
+            foreach (var call in turn.Calls)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = handler.Handle(call.Name, call.Arguments);
+                conversation.AddToolOutput(call, result.Output);
+                if (result.Applied is not null)
+                {
+                    operations.Add(result.Applied);
+                    changes.Add(result.Change!);
+                }
+
+                failuresInARow = result.Succeeded ? 0 : failuresInARow + 1;
+                if (failuresInARow > Limits.MaxConsecutiveFailures)
+                {
+                    throw Fail(state, "invalid_tool_calls", $"The model made {failuresInARow} invalid tool calls in a row; nothing was saved. Last error: {result.Output}");
+                }
+            }
+        }
+    }
+
+    private ModelUsage Priced(ModelUsage usage) => usage.PricedWith(Settings.Prices.For(Settings.Model));
+
+    private PlanningException Fail(RunState state, string reason, string message, Exception? inner = null) =>
+        new(reason, message, Priced(state.Usage), inner);
+
+    private sealed class RunState
+    {
+        public int Steps { get; set; }
+
+        public ModelUsage Usage { get; set; } = ModelUsage.Zero;
+    }
+
+    /// <summary>The tools of a first request with these settings, for inspection and measurement.</summary>
+    public JsonArray FirstRequestTools(DocumentHost host)
+    {
+        var tools = new ToolDefinitions([.. catalog.ForHost(host)]);
+        return Loading switch
+        {
+            ToolLoading.Native => tools.NativeSearchTools(),
+            ToolLoading.Manifest => tools.ManifestTools(Settings.Style, []),
+            _ => tools.AllTools(Settings.Style),
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using Officina.Operations;
+using Officina.Planning.Model;
+
+namespace Officina.Planning.Prompts;
+
+/// <summary>
+/// The instructions the model plans under: how to work (tools, validation, verification) and
+/// the craft of the host (for workbooks: inputs apart from calculations, no hard-coded
+/// numbers in formulas, consistent formats, the workbook's own styles).
+/// </summary>
+public static class PlanningPrompts
+{
+    public static string Instructions(DocumentHost host, ToolLoading loading, string? manifest)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"You edit a {Noun(host)} for a user by calling operations (tools). Every call is validated against the current document; "
+            + "a write changes the working copy at once and later calls see its effect. A call that fails returns errors naming the property, the rule and the bad value: "
+            + "fix the arguments and call again. When the work is done, stop calling tools and reply with one or two sentences on what you did. "
+            + "The result is then verified (recalculation errors, schema validation); if findings come back, repair them with more calls.");
+        text.AppendLine();
+        text.AppendLine("How to work:");
+        text.AppendLine("- Read before you write when the digest does not show what you need (read operations are cheap).");
+        text.AppendLine("- Prefer few, large calls: one call per rectangular block of values, one formula filled over a whole range.");
+        text.AppendLine("- Never invent sheet names, ranges or values the document and the instruction do not give you; say what is missing instead.");
+        text.AppendLine("- Independent calls may go in one turn; they run in the order given.");
+        text.AppendLine(loading switch
+        {
+            ToolLoading.Native => "- Operations are grouped in namespaces; use tool search to load the ones you need before calling them.",
+            ToolLoading.Manifest => $"- Only load_tools is callable at first. Call it once with every operation you expect to need (from the manifest below), then call them.",
+            _ => "- Every operation is available directly.",
+        });
+        text.AppendLine();
+        text.AppendLine(Craft(host));
+        if (manifest is not null)
+        {
+            text.AppendLine();
+            text.Append(manifest);
+        }
+
+        return text.ToString();
+    }
+
+    public static string FirstMessage(string instruction, string digest) =>
+        $"Instruction: {instruction}\n\nThe document as it is now (digest):\n{digest}";
+
+    public static string Findings(VerificationReport report, int round, int maxRounds)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder($"Verification found problems (repair round {round} of {maxRounds}). Fix them with more calls, then stop:\n");
+        foreach (var finding in report.Findings.Where(f => f.Severity != FindingSeverity.Info).Take(50))
+        {
+            text.AppendLine($"- {finding.Severity.ToString().ToLowerInvariant()} {finding.Code} at {finding.Location}: {finding.Message}");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Truncated(string reason) =>
+        $"Your last answer was cut off ({reason}) and nothing from it was applied. Continue in smaller steps: fewer cells per call, fewer calls per turn.";
+
+    private static string Noun(DocumentHost host) => host switch
+    {
+        DocumentHost.Excel => "an Excel workbook",
+        DocumentHost.Word => "a Word document",
+        _ => "a PowerPoint deck",
+    };
+
+    private static string Craft(DocumentHost host) => host switch
+    {
+        DocumentHost.Excel => """
+            Spreadsheet craft:
+            - Keep inputs (assumptions, raw data) apart from calculations: inputs in their own labelled block or sheet, calculations refer to them.
+            - No hard-coded numbers inside formulas: =B5*(1+Assumptions!$B$2), not =B5*1.08. Use absolute references for fixed inputs.
+            - Write formulas with set_formulas (one formula over a range fills like Excel); set_values is for literals only.
+            - Label every row and column; put units in labels; one number format per kind of value (currency, percent, counts) and use it consistently.
+            - Use the workbook's own styles, fonts and layout conventions; do not restyle what you were not asked to change.
+            - Check the result reads correctly: totals add up, no #DIV/0!, #REF! or #NAME? errors.
+            """,
+        DocumentHost.Word => """
+            Document craft:
+            - Use the document's own paragraph and heading styles; never fake a heading with bold text.
+            - Keep the author's wording where you were not asked to change it; when asked for tracked changes, every edit must be a revision.
+            """,
+        _ => """
+            Deck craft:
+            - Use the template's layouts and placeholders; one idea per slide; no text overflowing its box; no leftover placeholder text.
+            """,
+    };
+}
