@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Officina.Operations;
 using Officina.Planning.Model;
-using Officina.Planning.Tokens;
 
 namespace Officina.Planning.Tools;
 
