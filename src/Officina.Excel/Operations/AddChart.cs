@@ -31,7 +31,7 @@ public sealed record ChartSeriesSource(
 /// references the cells (Excel redraws it when they change) and caches their current values
 /// for viewers that do not recalculate. Existing drawings, images and charts on the sheet stay.
 /// </summary>
-[Operation("add_chart", "Add a column, bar, line, pie, scatter or area chart of worksheet data at a cell.")]
+[Operation("add_chart", "Add a column, bar, line, pie, scatter or area chart.")]
 public sealed record AddChart(
     [property: Description("Top-left cell of the chart, e.g. Summary!H2 (a range sets the size too); without a sheet, the data's sheet")] string Anchor,
     [property: Description("Chart type")] ChartKind Kind,

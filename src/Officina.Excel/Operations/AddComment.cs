@@ -9,7 +9,7 @@ namespace Officina.Excel.Operations;
 /// and a hidden note shape in the sheet's VML drawing. A cell that already has a note gets the
 /// new text and author. The sheet's other notes, and the drawing's other shapes, are kept.
 /// </summary>
-[Operation("add_comment", "Add a note (comment) to a cell, or replace the note it has.")]
+[Operation("add_comment", "Add or replace a cell's note.")]
 public sealed record AddComment(
     [property: Description("The cell, e.g. 'Forecast'!B3")] string Cell,
     [property: Description("The note's text; line breaks allowed")] string Text,

@@ -29,7 +29,7 @@ public enum ConditionalFormatRule
 /// free priority on the sheet, so it is evaluated after the sheet's existing rules, which are
 /// left as they are.
 /// </summary>
-[Operation("add_conditional_format", "Highlight cells by rule: value, formula, color scale, data bar, top/bottom N, duplicates, text.")]
+[Operation("add_conditional_format", "Highlight cells by rule, color scale or data bar.")]
 public sealed record AddConditionalFormat(
     [property: Description("Range the rule applies to, e.g. 'Sales'!C2:C100")] string Range,
     [property: Description("Rule kind")] ConditionalFormatRule Rule,

@@ -34,7 +34,7 @@ public enum ValidationAlert
 /// formula. Cells of the range that had another validation lose it (Excel allows one per
 /// cell); the rest of that validation stays.
 /// </summary>
-[Operation("add_data_validation", "Restrict cell input: dropdown list, number/date/text-length limits or a custom formula.")]
+[Operation("add_data_validation", "Restrict input: dropdown list, limits or a formula.")]
 public sealed record AddDataValidation(
     [property: Description("Range to validate, e.g. 'Orders'!C2:C500")] string Range,
     [property: Description("What is allowed")] ValidationKind Type,

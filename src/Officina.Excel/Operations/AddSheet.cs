@@ -4,7 +4,7 @@ using Officina.Operations;
 namespace Officina.Excel.Operations;
 
 /// <summary>Adds an empty worksheet, at the end or at a 1-based tab position.</summary>
-[Operation("add_sheet", "Add an empty worksheet at the end or at a tab position.")]
+[Operation("add_sheet", "Add an empty worksheet.")]
 public sealed record AddSheet(
     [property: Description("Name of the new sheet (at most 31 characters, none of []:*?/\\)")] string Name,
     [property: Description("1-based tab position; null appends after the last sheet")] int? Position = null)

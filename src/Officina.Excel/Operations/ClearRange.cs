@@ -23,7 +23,7 @@ public enum ClearWhat
 /// A cleared shared-formula master hands its formula to the rest of its group first, so cells
 /// outside the range keep their formulas.
 /// </summary>
-[Operation("clear_range", "Clear a range's contents, formats, or both.")]
+[Operation("clear_range", "Clear contents, formats or both in a range.")]
 public sealed record ClearRange(
     [property: Description("Range to clear, e.g. 'Data'!A2:F100")] string Range,
     [property: Description("contents (default: values and formulas, keeps formatting), formats, or all")] ClearWhat? What = null)

@@ -29,7 +29,7 @@ public enum CopyWhat
 /// off the sheet become <c>#REF!</c>. Blank source cells clear the destination like a paste
 /// does. The source is snapshotted first, so overlapping source and destination work.
 /// </summary>
-[Operation("copy_range", "Copy a range (values, formulas, formats) to another place, shifting relative references.")]
+[Operation("copy_range", "Copy a range elsewhere, shifting relative references.")]
 public sealed record CopyRange(
     [property: Description("Range to copy, e.g. 'Data'!A1:D10")] string Source,
     [property: Description("Top-left cell of the destination, e.g. 'Summary'!F2; without a sheet name, the source's sheet")] string Destination,

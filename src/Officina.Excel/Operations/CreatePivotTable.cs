@@ -21,7 +21,7 @@ public sealed record PivotValueSpec(
 /// so viewers that never refresh pivots show the numbers too. The destination sheet is
 /// created when it does not exist.
 /// </summary>
-[Operation("create_pivot_table", "Summarise a table with a pivot table (rows, columns, filters, sum/count/average/max/min).")]
+[Operation("create_pivot_table", "Summarise data in a pivot table.")]
 public sealed record CreatePivotTable(
     [property: Description("Source range with field names in its first row, e.g. Data!A1:F500")] string Source,
     [property: Description("Top-left cell of the pivot, e.g. Summary!A3; a sheet that does not exist is created")] string Destination,

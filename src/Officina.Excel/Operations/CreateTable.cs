@@ -17,7 +17,7 @@ namespace Officina.Excel.Operations;
 /// numbers, count otherwise). Refuses to overlap another table, a merged range or the sheet's
 /// autofilter.
 /// </summary>
-[Operation("create_table", "Format a range with a header row as an Excel table with a style and filter buttons.")]
+[Operation("create_table", "Turn a range with headers into an Excel table.")]
 public sealed partial record CreateTable(
     [property: Description("The table's range including its header row, e.g. 'Sales'!A1:D20")] string Range,
     [property: Description("Table name, e.g. SalesTable (letters, digits, _; unique among tables and names)")] string Name,

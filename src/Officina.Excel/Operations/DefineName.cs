@@ -15,7 +15,7 @@ namespace Officina.Excel.Operations;
 /// look like a cell reference (<c>TAX2023</c>, <c>R1C1</c>) and is at most 255 characters.
 /// A name already used in the same scope is replaced only with <see cref="Replace"/>.
 /// </summary>
-[Operation("define_name", "Define a named range or named formula for the workbook or one sheet.")]
+[Operation("define_name", "Define a named range or named formula.")]
 public sealed record DefineName(
     [property: Description("The name, e.g. TaxRate (letters, digits, _ . \\; no spaces; not like A1 or R1C1)")] string Name,
     [property: Description("A range ('Data'!A1:B10, made absolute) or a formula starting with '=' (=Rates!$B$1*12)")] string RefersTo,

@@ -10,7 +10,7 @@ namespace Officina.Excel.Operations;
 /// Deletes whole columns; columns to the right move left, with their widths, and every
 /// reference in the workbook follows. References to deleted cells become <c>#REF!</c>.
 /// </summary>
-[Operation("delete_columns", "Delete whole columns; cells to the right move left and references follow.")]
+[Operation("delete_columns", "Delete columns; references follow.")]
 public sealed record DeleteColumns(
     [property: Description("Worksheet name, e.g. Data")] string Sheet,
     [property: Description("Letter of the first column to delete, e.g. C")] string Column,

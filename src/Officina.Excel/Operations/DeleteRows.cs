@@ -11,7 +11,7 @@ namespace Officina.Excel.Operations;
 /// References to deleted cells become <c>#REF!</c>; ranges that lose some rows shrink
 /// (<c>=SUM(A1:A10)</c> becomes <c>=SUM(A1:A8)</c> after deleting rows 5–6).
 /// </summary>
-[Operation("delete_rows", "Delete whole rows; cells below move up and references follow.")]
+[Operation("delete_rows", "Delete rows; references follow.")]
 public sealed record DeleteRows(
     [property: Description("Worksheet name, e.g. Data")] string Sheet,
     [property: Description("1-based first row to delete")] int Row,

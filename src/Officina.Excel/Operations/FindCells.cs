@@ -31,7 +31,7 @@ public enum FindLookIn
 /// Returns at most <see cref="MaxResults"/> matches (default 100, at most 1,000) in sheet,
 /// row, column order, each with its address, value and formula.
 /// </summary>
-[Operation("find_cells", "Find cells whose value or formula contains, equals or starts with text or a number.")]
+[Operation("find_cells", "Find cells whose value or formula matches text or a number.")]
 public sealed record FindCells(
     [property: Description("Text or number to find (case-insensitive)")] CellValue Value,
     [property: Description("Range or sheet name to search, e.g. 'Data'!A:D or Data; null searches every worksheet")] string? Range = null,

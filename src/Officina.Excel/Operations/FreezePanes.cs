@@ -15,7 +15,7 @@ namespace Officina.Excel.Operations;
 /// The first sheet view (the one Excel shows) is changed: its scroll position is reset so the
 /// frozen rows and columns are the first ones; its other settings stay.
 /// </summary>
-[Operation("freeze_panes", "Freeze the rows above and columns left of a cell (A1 unfreezes).")]
+[Operation("freeze_panes", "Freeze the rows above and columns left of a cell.")]
 public sealed record FreezePanes(
     [property: Description("Top-left cell of the scrolling area, e.g. B2 freezes row 1 and column A; A1 unfreezes")] string TopLeftCell,
     [property: Description("Worksheet name; null means the only worksheet")] string? Sheet = null)

@@ -10,7 +10,7 @@ namespace Officina.Excel.Operations;
 /// Inserts empty columns before <see cref="Column"/>; columns from there right move right,
 /// with their widths, and every reference in the workbook follows.
 /// </summary>
-[Operation("insert_columns", "Insert empty columns; cells to the right move right and references follow.")]
+[Operation("insert_columns", "Insert empty columns; references follow.")]
 public sealed record InsertColumns(
     [property: Description("Worksheet name, e.g. Data")] string Sheet,
     [property: Description("Column letter the new columns take, e.g. C; that column and those right of it move right")] string Column,

@@ -12,7 +12,7 @@ namespace Officina.Excel.Operations;
 /// charts, pivot sources) follows them, as Excel does: <c>=SUM(A1:A10)</c> becomes
 /// <c>=SUM(A1:A12)</c> after inserting 2 rows at row 5.
 /// </summary>
-[Operation("insert_rows", "Insert empty rows; cells below move down and references follow.")]
+[Operation("insert_rows", "Insert empty rows; references follow.")]
 public sealed record InsertRows(
     [property: Description("Worksheet name, e.g. Data")] string Sheet,
     [property: Description("1-based row the new rows take; the row there and those below move down")] int Row,

@@ -5,7 +5,7 @@ using Officina.Operations;
 namespace Officina.Excel.Operations;
 
 /// <summary>Lists the sheets in tab order with their used ranges and visibility.</summary>
-[Operation("list_sheets", "List sheets in tab order with used ranges and visibility.")]
+[Operation("list_sheets", "List sheets with their used ranges.")]
 [Description("List sheets in tab order with used ranges and visibility.")]
 public sealed record ListSheets : ReadOperation<WorkbookSession>
 {

@@ -10,7 +10,7 @@ namespace Officina.Excel.Operations;
 /// other cells are cleared (their formatting stays), and the change summary names them.
 /// Merging over part of an existing merged area is refused; unmerge it first.
 /// </summary>
-[Operation("merge_cells", "Merge a range into one cell (keeping the top-left value), or unmerge.")]
+[Operation("merge_cells", "Merge or unmerge a range.")]
 public sealed record MergeCells(
     [property: Description("Range to merge, e.g. 'Report'!A1:D1; with unmerge, merged areas touching it are split")] string Range,
     [property: Description("True to unmerge instead of merging (default false)")] bool? Unmerge = null)

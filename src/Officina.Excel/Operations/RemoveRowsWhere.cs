@@ -30,7 +30,7 @@ public enum RowCondition
 /// condition. Whole sheet rows are deleted, bottom-up, through the same machinery as
 /// delete_rows, so every reference in the workbook stays right.
 /// </summary>
-[Operation("remove_rows_where", "Delete the data rows of a range whose cell in a column meets a condition.")]
+[Operation("remove_rows_where", "Delete the data rows whose column meets a condition.")]
 public sealed record RemoveRowsWhere(
     [property: Description("Range whose first row is the header, e.g. Data!A1:F500")] string Range,
     [property: Description("Header text of the column to test, or its letter, e.g. Status or D")] string Column,

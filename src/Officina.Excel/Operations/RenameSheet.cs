@@ -9,7 +9,7 @@ namespace Officina.Excel.Operations;
 /// Renames a sheet and every reference to it: formulas on all sheets, defined names, chart
 /// series, pivot cache sources, conditional formatting and data validation formulas.
 /// </summary>
-[Operation("rename_sheet", "Rename a sheet; formulas, names, charts and pivots that refer to it follow.")]
+[Operation("rename_sheet", "Rename a sheet; references to it follow.")]
 public sealed record RenameSheet(
     [property: Description("Current sheet name")] string From,
     [property: Description("New sheet name (at most 31 characters, none of []:*?/\\)")] string To)

@@ -17,7 +17,7 @@ namespace Officina.Excel.Operations;
 /// Existing <c>&lt;col&gt;</c> spans are split where the change covers part of them and keep
 /// their style, hidden state and outline level.
 /// </summary>
-[Operation("set_column_width", "Set column widths in characters, or auto-fit them to their content.")]
+[Operation("set_column_width", "Set or auto-fit column widths.")]
 public sealed record SetColumnWidth(
     [property: Description("Columns, e.g. B or B:D")] string Columns,
     [property: Description("Worksheet name; null means the only worksheet")] string? Sheet = null,

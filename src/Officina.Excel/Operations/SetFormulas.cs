@@ -9,7 +9,7 @@ namespace Officina.Excel.Operations;
 /// Excel fills (relative references shift, absolute ones stay: <c>=B2*2</c> over C2:C4 gives
 /// <c>=B3*2</c>, <c>=B4*2</c>), or a <see cref="Formulas"/> grid matching the range.
 /// </summary>
-[Operation("set_formulas", "Write formulas into a range: one formula filled like Excel, or a grid.")]
+[Operation("set_formulas", "Write formulas into a range: one filled like Excel, or a grid.")]
 public sealed record SetFormulas(
     [property: Description("Target range, e.g. 'Forecast'!B3:B7")] string Range,
     [property: Description("One formula for the whole range, written for its top-left cell, e.g. =B2*(1+$B$1); null when formulas is given")] string? Formula = null,

@@ -29,7 +29,7 @@ public sealed record SortKey(
 /// move with their row and the workbook recalculates on open. Row heights, conditional formats
 /// and data validations stay where they are. Ranges crossing merged cells are refused, as Excel does.
 /// </summary>
-[Operation("sort_range", "Sort the rows of a range by one or more columns, like Excel's Data > Sort.")]
+[Operation("sort_range", "Sort a range's rows by one or more columns.")]
 public sealed record SortRange(
     [property: Description("Range whose rows are sorted, e.g. 'Data'!A1:F200 (whole columns like A:F stop at the last used row)")] string Range,
     [property: Description("Sort keys in priority order, e.g. [{\"column\":\"C\",\"order\":\"desc\"}]")] SortKey[] Keys,

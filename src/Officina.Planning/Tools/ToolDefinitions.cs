@@ -97,7 +97,7 @@ public sealed class ToolDefinitions(IReadOnlyList<OperationDescriptor> operation
     public string Manifest()
     {
         var text = new StringBuilder();
-        text.AppendLine($"Operations you can load with {LoadTools} (name: summary), by group:");
+        text.AppendLine($"Operations ({LoadTools} them first):");
         foreach (var ns in Namespaces)
         {
             text.AppendLine($"[{ns.Name}]");
@@ -120,14 +120,14 @@ public sealed class ToolDefinitions(IReadOnlyList<OperationDescriptor> operation
                 ["names"] = new JsonObject
                 {
                     ["type"] = "array",
-                    ["description"] = "Operation names from the manifest, e.g. [\"set_values\", \"set_formulas\"]",
+                    ["description"] = "Operation names from the manifest",
                     ["items"] = new JsonObject { ["type"] = "string" },
                 },
             },
             ["required"] = new JsonArray("names"),
             ["additionalProperties"] = false,
         };
-        const string description = "Load the full definitions of operations listed in the manifest so you can call them. Load everything you expect to need in one call.";
+        const string description = "Load operations from the manifest before calling them; load all you need at once.";
         return style == ApiStyle.Chat
             ? new JsonObject
             {
