@@ -20,6 +20,12 @@ public static class WorkbookDigest
                 continue;
             }
 
+            if (session.StreamedContent(entry.Part) is { } streamed)
+            {
+                builder.AppendLine($"- Sheet '{entry.Name}': used range {streamed.Range(entry.Name).Reference} (imported from source '{streamed.Source}', streamed into the file at save)");
+                continue;
+            }
+
             var used = session.Sheet(entry.Name)!.UsedRange();
             builder.AppendLine($"- Sheet '{entry.Name}': used range {used?.Reference ?? "(empty)"}");
         }
