@@ -48,19 +48,13 @@ public sealed class CsvReader : IDisposable
         while (true)
         {
             _field.Clear();
-            var c = Next();
-            if (c == '"')
+            if (Peek() == '"')
             {
+                Next();
                 ReadQuoted();
-                c = Next();
             }
 
-            while (c >= 0 && c != _delimiter && c != '\r' && c != '\n')
-            {
-                _field.Append((char)c);
-                c = Next();
-            }
-
+            var c = ReadUnquoted();
             fields.Add(_field.ToString());
             if (c == _delimiter)
             {
@@ -83,31 +77,58 @@ public sealed class CsvReader : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    /// <summary>Appends characters up to the next delimiter or line break and returns that terminator (-1 at the end).</summary>
+    private int ReadUnquoted()
+    {
+        while (true)
+        {
+            if (_position == _length && !Fill())
+            {
+                return -1;
+            }
+
+            var span = _buffer.AsSpan(_position, _length - _position);
+            var stop = span.IndexOfAny(_delimiter, '\r', '\n');
+            if (stop < 0)
+            {
+                _field.Append(span);
+                _position = _length;
+                continue;
+            }
+
+            _field.Append(span[..stop]);
+            _position += stop + 1;
+            return span[stop];
+        }
+    }
+
     private void ReadQuoted()
     {
         while (true)
         {
-            var c = Next();
-            if (c < 0)
+            if (_position == _length && !Fill())
             {
                 throw new CsvFormatException(RecordLine, "a quoted field is not closed before the end of the file.");
             }
 
-            if (c == '"')
+            var span = _buffer.AsSpan(_position, _length - _position);
+            var quote = span.IndexOf('"');
+            var text = quote < 0 ? span : span[..quote];
+            _field.Append(text);
+            _line += text.Count('\n');
+            _position += quote < 0 ? span.Length : quote + 1;
+            if (quote < 0)
             {
-                if (Peek() != '"')
-                {
-                    return;
-                }
-
-                Next();
-            }
-            else if (c == '\n')
-            {
-                _line++;
+                continue;
             }
 
-            _field.Append((char)c);
+            if (Peek() != '"')
+            {
+                return;
+            }
+
+            Next();
+            _field.Append('"');
         }
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using Officina.Excel.Addressing;
 using Officina.Excel.Import;
 using Officina.Operations;
@@ -27,6 +28,9 @@ public sealed record ImportCsv(
 {
     /// <summary>Imports up to this many cells go through the DOM; larger ones into an empty sheet are streamed at save.</summary>
     public const long StreamThreshold = 20_000;
+
+    /// <summary>The scan Validate made, reused by Apply on the same session and source so the data is read once less.</summary>
+    private static readonly ConditionalWeakTable<ImportCsv, Scanned> LastScan = new();
 
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
@@ -75,6 +79,8 @@ public sealed record ImportCsv(
             return errors;
         }
 
+        LastScan.AddOrUpdate(this, new Scanned(session, open, shape));
+
         var region = new RangeAddress(destination.Sheet, destination.Cell.Row, destination.Cell.Column,
             destination.Cell.Row + shape.Rows - 1, destination.Cell.Column + shape.Columns - 1);
         if (region.LastRow > CellAddress.MaxRow || region.LastColumn > CellAddress.MaxColumn)
@@ -97,8 +103,14 @@ public sealed record ImportCsv(
         var sheet = session.SheetElement(destination.Sheet) is null ? session.AddWorksheet(destination.Sheet) : session.Sheet(destination.Sheet)!;
         var open = session.FindSource(Source)!;
         CsvShape shape;
-        using (var stream = open())
+        if (LastScan.TryGetValue(this, out var scanned) && scanned.Session == session && scanned.Open == open)
         {
+            shape = scanned.Shape;
+            LastScan.Remove(this);
+        }
+        else
+        {
+            using var stream = open();
             shape = CsvShape.Scan(stream, DelimiterChar, HasHeader);
         }
 
@@ -120,6 +132,8 @@ public sealed record ImportCsv(
             + (streamed ? " (streamed into the file at save)" : "");
         return new Change("import_csv", range.ToString(), summary, (int)Math.Min(shape.Values, int.MaxValue));
     }
+
+    private sealed record Scanned(WorkbookSession Session, Func<Stream> Open, CsvShape Shape);
 
     private char DelimiterChar => string.IsNullOrEmpty(Delimiter) ? ',' : Delimiter[0];
 
