@@ -50,6 +50,23 @@ switch (args[0])
         return 0;
     }
 
+    case "plan-phases":
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var book = WorkbookSession.Open(args[1]);
+        Console.WriteLine($"open {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        _ = book.Baseline;
+        Console.WriteLine($"baseline validation {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        Require(PlanRunner.Apply(book, Workbooks.FiftyOperationPlan(book)));
+        Console.WriteLine($"50 operations {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        book.SaveAs(args[2]);
+        Console.WriteLine($"save {clock.ElapsedMilliseconds} ms");
+        return 0;
+    }
+
     case "check":
         return Check(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
     case "open-save":
