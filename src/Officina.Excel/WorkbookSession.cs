@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
+using Officina.Excel.Import;
 using Officina.Excel.Inspection;
 using Officina.Excel.Styles;
 using Officina.Excel.Verification;
@@ -156,6 +157,11 @@ public sealed class WorkbookSession : IHostSession
             return null;
         }
 
+        if (_streamed.ContainsKey(worksheet))
+        {
+            MaterializeStreamed(worksheet, sheet.Name!.Value!);
+        }
+
         if (!_cells.TryGetValue(worksheet, out var cells))
         {
             cells = new SheetCells(sheet.Name!.Value!, worksheet, Strings);
@@ -188,6 +194,12 @@ public sealed class WorkbookSession : IHostSession
         {
             errors.Add(new OperationError(property, "range_sheet",
                 $"The workbook has several sheets, so the range must name one (e.g. '{RangeAddress.QuoteSheet(Sheets[0].Name)}'!{range.Reference}). Given: '{text}'."));
+            return false;
+        }
+
+        if (StreamedProblem(sheetName) is { } streamed)
+        {
+            errors.Add(new OperationError(property, "sheet_streamed", streamed));
             return false;
         }
 
@@ -310,6 +322,12 @@ public sealed class WorkbookSession : IHostSession
     public void Save(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (_streamed.Count > 0)
+        {
+            StreamedPackage.Save(Document, _streamed, output);
+            return;
+        }
+
         if (output.CanSeek && output.CanRead)
         {
             Document.Clone(output, isEditable: true).Dispose();
@@ -355,6 +373,82 @@ public sealed class WorkbookSession : IHostSession
     {
         Document.Dispose();
         _working.Dispose();
+    }
+
+    // Named data sources and streamed sheet content (import_csv).
+    private readonly Dictionary<string, Func<Stream>> _sources = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<WorksheetPart, (string Sheet, CsvImport Import)> _streamed = [];
+
+    /// <summary>
+    /// Registers a data source that plans may read by <paramref name="name"/> (import_csv).
+    /// The caller (CLI, service) decides which files or blobs a plan can reach: a plan names a
+    /// source, never a path. <paramref name="open"/> must return a fresh readable stream on
+    /// every call: the data is read when the operation is validated, applied and, for large
+    /// imports, again at save.
+    /// </summary>
+    public void AddSource(string name, Func<Stream> open)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(open);
+        _sources[name] = open;
+    }
+
+    /// <summary>The names of the registered data sources, sorted.</summary>
+    public IReadOnlyList<string> SourceNames => [.. _sources.Keys.Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The opener of the source named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public Func<Stream>? FindSource(string name) => name is not null && _sources.TryGetValue(name, out var open) ? open : null;
+
+    /// <summary>
+    /// A streamed sheet that something reads or changes before save is loaded into the DOM
+    /// when it has at most this many cells; past it, such access is refused with an error
+    /// saying why (save and reopen to work on the data).
+    /// </summary>
+    public long MaxMaterializedCells { get; set; } = 250_000;
+
+    /// <summary>The import that will be streamed into <paramref name="part"/> at save, or null.</summary>
+    public CsvImport? StreamedContent(OpenXmlPart part) =>
+        part is WorksheetPart worksheet && _streamed.TryGetValue(worksheet, out var content) ? content.Import : null;
+
+    /// <summary>
+    /// Defers the content of an empty worksheet to save time: the rows are written straight
+    /// into the output package from the source, never built in memory.
+    /// </summary>
+    public void DeferSheetContent(SheetCells sheet, CsvImport import)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(import);
+        if (sheet.Rows.Any())
+        {
+            throw new InvalidOperationException($"Sheet '{sheet.SheetName}' has rows; only an empty sheet's content can be streamed at save.");
+        }
+
+        _streamed[sheet.Part] = (sheet.SheetName, import);
+    }
+
+    private string? StreamedProblem(string sheetName)
+    {
+        var sheet = SheetElement(sheetName);
+        if (sheet?.Id?.Value is not { } id || !WorkbookPart.TryGetPartById(id, out var part) || StreamedContent(part) is not { } import
+            || import.Shape.CellCount <= MaxMaterializedCells)
+        {
+            return null;
+        }
+
+        return $"Sheet '{sheet.Name?.Value}' holds {import.Shape.CellCount:N0} cells imported from source '{import.Source}' " +
+            $"({import.Range(sheet.Name?.Value ?? sheetName)}). They are written straight into the file at save and are not held in memory, " +
+            $"so they cannot be read or changed in this session (at most {MaxMaterializedCells:N0} cells can be loaded back). Save, reopen and continue from there.";
+    }
+
+    private void MaterializeStreamed(WorksheetPart part, string name)
+    {
+        if (StreamedProblem(name) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        _streamed.Remove(part, out var content);
+        content.Import.WriteTo(Sheet(name)!);
     }
 }
 

@@ -32,7 +32,10 @@ public static class WorkbookDigest
         new(0, 12, 8, 3, false, false),
     ];
 
-    private sealed record SheetDigest(SheetEntry Entry, SheetScan? Scan, SheetCells? Cells, List<TableSummary> Tables, List<ChartSummary> Charts, List<PivotSummary> Pivots);
+    private sealed record SheetDigest(SheetEntry Entry, SheetScan? Scan, SheetCells? Cells, List<TableSummary> Tables, List<ChartSummary> Charts, List<PivotSummary> Pivots)
+    {
+        public Import.CsvImport? Streamed { get; init; }
+    }
 
     public static string Create(WorkbookSession session, int tokenBudget)
     {
@@ -56,6 +59,11 @@ public static class WorkbookDigest
 
     private static SheetDigest Collect(WorkbookSession session, SheetEntry entry)
     {
+        if (session.StreamedContent(entry.Part) is { } streamed)
+        {
+            return new SheetDigest(entry, null, null, [], [], []) { Streamed = streamed };
+        }
+
         if (entry.Part is WorksheetPart worksheet)
         {
             var cells = new SheetCells(entry.Name, worksheet, session.Strings);
@@ -93,8 +101,12 @@ public static class WorkbookDigest
     {
         var entry = sheet.Entry;
         var name = RangeAddress.QuoteSheet(entry.Name);
-        text.Append(CultureInfo.InvariantCulture, $"## {name} ({(sheet.Scan is null ? "chart sheet, " : "")}{entry.State})");
-        if (sheet.Scan is { } scan)
+        text.Append(CultureInfo.InvariantCulture, $"## {name} ({(sheet.Scan is null && sheet.Streamed is null ? "chart sheet, " : "")}{entry.State})");
+        if (sheet.Streamed is { } streamed)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $": used {streamed.Range(entry.Name).Reference}, imported from source '{streamed.Source}' (streamed into the file at save; not readable before)");
+        }
+        else if (sheet.Scan is { } scan)
         {
             if (scan.Used is not { } used)
             {

@@ -16,7 +16,9 @@ public sealed record ListSheets : ReadOperation<WorkbookSession>
         var data = new List<object>();
         foreach (var entry in session.Sheets)
         {
-            var used = entry.IsWorksheet ? session.Sheet(entry.Name)!.UsedRange()?.Reference : null;
+            var streamed = session.StreamedContent(entry.Part);
+            var used = streamed is not null ? streamed.Range(entry.Name).Reference + $" (imported from source '{streamed.Source}', streamed into the file at save)"
+                : entry.IsWorksheet ? session.Sheet(entry.Name)!.UsedRange()?.Reference : null;
             var kind = entry.IsWorksheet ? "worksheet" : "chart sheet";
             text.AppendLine($"{entry.Position + 1}. '{entry.Name}' ({kind}{(entry.State == "visible" ? "" : ", " + entry.State)}): {used ?? "empty"}");
             data.Add(new { name = entry.Name, position = entry.Position + 1, kind, state = entry.State, used_range = used });
