@@ -32,10 +32,12 @@ public sealed class WorkbookSession : IHostSession
     private SharedStrings? _strings;
     private WorkbookStyles? _styles;
     private IReadOnlySet<string>? _baseline;
+    private readonly byte[]? _original;
 
     private WorkbookSession(MemoryStream working, SpreadsheetDocument document, PackageInfo? info)
     {
         _working = working;
+        _original = info is null ? null : working.ToArray();
         Document = document;
         Package = info;
     }
@@ -50,10 +52,11 @@ public sealed class WorkbookSession : IHostSession
     public PackageInfo? Package { get; }
 
     /// <summary>
-    /// Schema errors the input already had, so verification reports only new ones. Taken
-    /// before the first operation runs, and only once something asks.
+    /// Schema errors the input already had, so verification reports only new ones. Computed
+    /// from the input as opened (kept as bytes), only when something asks: validating a large
+    /// workbook takes seconds, and applying a plan does not need it.
     /// </summary>
-    public IReadOnlySet<string> Baseline => _baseline ??= Package is null ? new HashSet<string>() : PackageValidation.Errors(Document);
+    public IReadOnlySet<string> Baseline => _baseline ??= ValidateOriginal();
 
     public WorkbookPart WorkbookPart => Document.WorkbookPart!;
 
@@ -67,6 +70,17 @@ public sealed class WorkbookSession : IHostSession
 
     /// <summary>Defects in the input that were mended on open (they held no content); verification reports them.</summary>
     public IReadOnlyList<string> Repairs { get; private init; } = [];
+
+    private HashSet<string> ValidateOriginal()
+    {
+        if (_original is null)
+        {
+            return [];
+        }
+
+        using var original = SpreadsheetDocument.Open(new MemoryStream(_original, writable: false), false);
+        return PackageValidation.Errors(original);
+    }
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     public static WorkbookSession Open(Stream input, PackageLimits? limits = null)
@@ -296,11 +310,6 @@ public sealed class WorkbookSession : IHostSession
     public OperationOutcome Execute(Operation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        if (!operation.IsRead)
-        {
-            _ = Baseline;
-        }
-
         var outcome = operation.ExecuteOn(this);
         if (outcome.Change is not null)
         {
