@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Addressing;
-using Officina.Excel.Worksheets;
+using Officina.Excel.Layout;
 
 namespace Officina.Excel.Comments;
 

@@ -25,7 +25,7 @@ public static class MergedRanges
     public static void Add(Worksheet worksheet, RangeAddress range)
     {
         ArgumentNullException.ThrowIfNull(range);
-        var merges = WorksheetOrder.GetOrInsert<MergeCells>(worksheet);
+        var merges = WorksheetLayout.GetOrInsert<MergeCells>(worksheet);
         merges.AppendChild(new MergeCell { Reference = range.Reference });
         merges.Count = (uint)merges.Elements<MergeCell>().Count();
     }

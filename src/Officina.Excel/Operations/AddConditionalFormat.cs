@@ -3,7 +3,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Styles;
-using Officina.Excel.Worksheets;
+using Officina.Excel.Layout;
 using Officina.Operations;
 
 namespace Officina.Excel.Operations;

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Addressing;
-using Officina.Excel.Worksheets;
+using Officina.Excel.Layout;
 using Officina.Operations;
 
 namespace Officina.Excel.Operations;

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Addressing;
 using Officina.Excel.Formulas;
 using Officina.Excel.Names;
-using Officina.Excel.Worksheets;
+using Officina.Excel.Layout;
 using Officina.Operations;
 
 namespace Officina.Excel.Operations;

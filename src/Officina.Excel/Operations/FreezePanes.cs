@@ -43,7 +43,7 @@ public sealed record FreezePanes(
         ArgumentNullException.ThrowIfNull(session);
         var sheet = session.ResolveSheet(Sheet);
         var at = CellAddress.Parse(TopLeftCell);
-        var views = WorksheetOrder.GetOrInsert<SheetViews>(sheet.Worksheet);
+        var views = WorksheetLayout.GetOrInsert<SheetViews>(sheet.Worksheet);
         var view = views.GetFirstChild<SheetView>() ?? views.AppendChild(new SheetView { WorkbookViewId = 0 });
         view.RemoveAllChildren<Pane>();
         view.RemoveAllChildren<Selection>();

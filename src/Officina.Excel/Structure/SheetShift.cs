@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Addressing;
+using Officina.Excel.Layout;
 using Officina.Excel.Cells;
 using Officina.Excel.Formulas;
 using Officina.Operations;

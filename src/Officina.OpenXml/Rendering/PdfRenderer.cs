@@ -1,43 +1,20 @@
 using System.Diagnostics;
+using Officina.OpenXml.LibreOffice;
 
 namespace Officina.OpenXml.Rendering;
 
 /// <summary>
-/// Renders an Office file to PDF with headless LibreOffice (<c>soffice</c>) and a PDF page to
-/// PNG with <c>pdftoppm</c> (poppler-utils), for previews and visual checks. Every run gets its
-/// own LibreOffice profile directory (removed afterwards) and a timeout; a run that times out
-/// is killed. Kept small: the fuller LibreOffice runner (recalculation) lives elsewhere.
+/// Renders an Office file to PDF with headless LibreOffice (through <see cref="LibreOfficeRunner"/>:
+/// own profile, timeout, cleanup) and a PDF page to PNG with <c>pdftoppm</c> (poppler-utils),
+/// for previews and visual checks.
 /// </summary>
-public sealed class PdfRenderer(TimeSpan? timeout = null, string soffice = "soffice", string pdftoppm = "pdftoppm")
+public sealed class PdfRenderer(TimeSpan? timeout = null, string pdftoppm = "pdftoppm")
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromMinutes(2);
 
     /// <summary>Converts <paramref name="input"/> to a PDF in <paramref name="outputDirectory"/> and returns its path.</summary>
-    public async Task<string> ToPdfAsync(string input, string outputDirectory, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        Directory.CreateDirectory(outputDirectory);
-        var profile = Path.Combine(Path.GetTempPath(), "officina-lo-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            await RunAsync(soffice,
-                ["--headless", "--norestore", $"-env:UserInstallation={new Uri(profile).AbsoluteUri}", "--convert-to", "pdf", "--outdir", outputDirectory, input],
-                cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(profile, recursive: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-            }
-        }
-
-        var pdf = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(input) + ".pdf");
-        return File.Exists(pdf) ? pdf : throw new InvalidOperationException($"LibreOffice did not write {pdf}.");
-    }
+    public Task<string> ToPdfAsync(string input, string outputDirectory, CancellationToken cancellationToken = default) =>
+        new LibreOfficeRunner(timeout: _timeout).ConvertFileAsync(input, "pdf", outputDirectory, cancellationToken);
 
     /// <summary>Renders page <paramref name="page"/> (1-based) of a PDF to a PNG at <paramref name="dpi"/> and returns its path.</summary>
     public async Task<string> PageToPngAsync(string pdf, int page = 1, int dpi = 60, CancellationToken cancellationToken = default)

@@ -87,7 +87,7 @@ public sealed class CreateTableTests
         using var book = SalesBook();
         book.Run("""{"op":"create_table","range":"Sales!A1:B3","name":"First"}""");
         var ws = book.Sheet("Sales")!.Worksheet;
-        Worksheets.WorksheetLayout.Insert(ws, new MergeCells(new MergeCell { Reference = "E1:F2" }) { Count = 1 });
+        Officina.Excel.Layout.WorksheetLayout.Insert(ws, new MergeCells(new MergeCell { Reference = "E1:F2" }) { Count = 1 });
 
         var overlap = book.Fail("""{"op":"create_table","range":"Sales!B1:C3","name":"Second"}""");
         var merged = book.Fail("""{"op":"create_table","range":"Sales!E1:F3","name":"Third"}""");

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Officina.Excel.Worksheets;
+namespace Officina.Excel.Layout;
 
 /// <summary>
 /// Places new children of <c>&lt;worksheet&gt;</c> and <c>&lt;workbook&gt;</c> where the schema
