@@ -6,16 +6,37 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-impress-nogui poppler-utils python3-openpyxl libxml2-utils fonts-dejavu-core)
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+export DEBIAN_FRONTEND=noninteractive
+
+# LibreOffice 24.8 or later computes the newer Excel functions (XLOOKUP, FILTER, …) that
+# verification hands to it; Debian 12 ships 7.4, bookworm-backports ships 25.2.
+lo_packages=(libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-impress-nogui)
+lo_version=$(dpkg-query -W -f='${Version}' libreoffice-calc-nogui 2>/dev/null | sed -E 's/^[0-9]+://; s/^([0-9]+).*/\1/')
+if [ -z "$lo_version" ] || [ "$lo_version" -lt 24 ]; then
+  release=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+  if [ "$release" = "bookworm" ] && ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "deb http://deb.debian.org/debian bookworm-backports main" | $SUDO tee /etc/apt/sources.list.d/officina-backports.list >/dev/null
+  fi
+  echo "Installing LibreOffice (headless)"
+  $SUDO apt-get update -qq
+  if [ "$release" = "bookworm" ]; then
+    $SUDO apt-get install -y -qq -t bookworm-backports "${lo_packages[@]}" >/dev/null \
+      || $SUDO apt-get install -y -qq "${lo_packages[@]}" >/dev/null
+  else
+    $SUDO apt-get install -y -qq "${lo_packages[@]}" >/dev/null
+  fi
+fi
+
+packages=(poppler-utils python3-openpyxl libxml2-utils fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
 using Officina.Excel.Pivots;
+using Officina.Excel.Verification;
 using Officina.Operations;
 
 namespace Officina.Excel.Operations;
@@ -49,7 +50,7 @@ public sealed record CreatePivotTable(
             return errors;
         }
 
-        var source = new PivotSource(sheet, range);
+        var source = new PivotSource(sheet, range, PendingFormulaValues.Compute(session, sheet, range));
         for (var i = 0; i < source.Names.Count; i++)
         {
             var header = new CellAddress(range.FirstRow, range.FirstColumn + i).A1;
@@ -117,7 +118,7 @@ public sealed record CreatePivotTable(
     {
         ArgumentNullException.ThrowIfNull(session);
         var (range, sourceSheet) = session.Resolve(Source);
-        var source = new PivotSource(sourceSheet, range);
+        var source = new PivotSource(sourceSheet, range, PendingFormulaValues.Compute(session, sourceSheet, range));
         var request = Request(source, [])!;
         TryDestination(session, range, [], out var destination, out var destinationSheet);
         var created = destinationSheet is null;

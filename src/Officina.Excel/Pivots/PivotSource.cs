@@ -17,16 +17,18 @@ internal sealed class PivotSource
 {
     private readonly Dictionary<int, (List<CellValue> Items, Dictionary<string, int> Index)> _items = [];
 
-    public PivotSource(SheetCells sheet, RangeAddress range)
+    /// <param name="pending">Values of formula cells written earlier in the plan that have no cached value yet.</param>
+    public PivotSource(SheetCells sheet, RangeAddress range, IReadOnlyDictionary<CellAddress, CellValue>? pending = null)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(range);
+        CellValue ValueAt(int r, int c) => pending is not null && pending.TryGetValue(new CellAddress(r, c), out var v) ? v : sheet.ValueOf(sheet.FindCell(r, c));
         var rows = new List<CellValue[]>();
         Names = [.. Enumerable.Range(range.FirstColumn, range.ColumnCount).Select(c => sheet.ValueOf(sheet.FindCell(range.FirstRow, c)).ToString().Trim())];
         var lastRow = Math.Min(range.LastRow, sheet.UsedRange()?.LastRow ?? range.FirstRow);
         for (var r = range.FirstRow + 1; r <= lastRow; r++)
         {
-            rows.Add([.. Enumerable.Range(range.FirstColumn, range.ColumnCount).Select(c => sheet.ValueOf(sheet.FindCell(r, c)))]);
+            rows.Add([.. Enumerable.Range(range.FirstColumn, range.ColumnCount).Select(c => ValueAt(r, c))]);
         }
 
         while (rows.Count > 0 && rows[^1].All(v => v.IsEmpty))

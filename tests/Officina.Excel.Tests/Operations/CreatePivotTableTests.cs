@@ -19,6 +19,20 @@ public sealed class CreatePivotTableTests
     }
 
     [Fact]
+    public void Apply_SumsAColumnOfFormulas_WrittenEarlierInThePlan()
+    {
+        using var book = SalesBook();
+        book.Run("""{"op":"set_values","range":"Data!E1","values":[["Revenue"]]}""");
+        book.Run("""{"op":"set_formulas","range":"Data!E2:E7","formula":"=C2*D2"}""");
+
+        book.Run("""{"op":"create_pivot_table","source":"Data!A1:E7","destination":"Summary!A3","rows":["Region"],"values":[{"field":"Revenue","function":"sum"}]}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal("Sum of Revenue", reopened.Text("Summary!B3"));
+        Assert.Equal([24, 34, 13.5, 71.5], new[] { "B4", "B5", "B6", "B7" }.Select(a => reopened.Number("Summary!" + a)));
+    }
+
+    [Fact]
     public void Apply_WritesLinkedPivotPartsAndComputedSums_WhenOneRowField()
     {
         using var book = SalesBook();
