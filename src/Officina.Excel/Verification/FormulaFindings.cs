@@ -42,6 +42,20 @@ internal static class FormulaFindings
         }
     }
 
+    /// <summary>Error values a formula cell already shows (its cached value), for formulas that were not recalculated.</summary>
+    public static IEnumerable<Finding> FromCachedErrors(IEnumerable<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> cells, int cap)
+    {
+        var count = 0;
+        foreach (var (formula, cell) in cells)
+        {
+            if (cell.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Error && cell.CellValue?.Text is { } code && ++count <= cap)
+            {
+                yield return new Finding(FindingSeverity.Error, "formula_error", formula.Location,
+                    $"{code} from {FunctionNames.RemovePrefixes(formula.Formula)}: {Explain(code)} (as saved in the input)");
+            }
+        }
+    }
+
     private static string Explain(string code) => code.ToUpperInvariant() switch
     {
         "#DIV/0!" => "a division by zero (the divisor is 0 or empty)",

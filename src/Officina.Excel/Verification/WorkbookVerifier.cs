@@ -38,16 +38,28 @@ public static class WorkbookVerifier
         }
         else
         {
-            var cells = formulas.Select(f => f.Formula).ToList();
-            var results = await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false);
-            var written = 0;
-            for (var i = 0; i < formulas.Count; i++)
+            var refresh = StaleFormulas.Select(session, formulas);
+            var stale = formulas.Where((_, i) => refresh[i]).ToList();
+            var kept = formulas.Where((_, i) => !refresh[i]).ToList();
+            if (kept.Count > 0)
             {
-                written += CachedValues.Write(formulas[i].Cell, results[i]) ? 1 : 0;
+                checks.Add($"recalculation: {kept.Count} formula(s) do not depend on what the plan changed and keep the input's cached values");
+                findings.AddRange(FormulaFindings.FromCachedErrors(kept.Select(k => (k.Formula, k.Cell)), MaxFormulaFindings));
             }
 
-            checks.Add($"cached values: {written} of {formulas.Count} formula cell(s) updated");
-            findings.AddRange(FormulaFindings.From(cells, results, MaxFormulaFindings));
+            if (stale.Count > 0)
+            {
+                var cells = stale.Select(f => f.Formula).ToList();
+                var results = await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false);
+                var written = 0;
+                for (var i = 0; i < stale.Count; i++)
+                {
+                    written += CachedValues.Write(stale[i].Cell, results[i]) ? 1 : 0;
+                }
+
+                checks.Add($"cached values: {written} of {stale.Count} recalculated formula cell(s) updated");
+                findings.AddRange(FormulaFindings.From(cells, results, MaxFormulaFindings));
+            }
         }
 
         session.Document.Save();
