@@ -16,6 +16,7 @@ public static class OfficinaCli
             VerifyCommand.Create(output),
             RunCommand.Create(output),
             PlanCommand.Create(output),
+            EvalCommand.Create(output),
         };
         return root;
     }

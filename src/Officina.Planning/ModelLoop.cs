@@ -4,6 +4,7 @@ using Officina.Operations;
 using Officina.Planning.Model;
 using Officina.Planning.Prompts;
 using Officina.Planning.Tools;
+using Officina.Sources;
 
 namespace Officina.Planning;
 
@@ -33,18 +34,36 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
         _ => ToolLoading.Manifest,
     };
 
-    public async Task<PlanningResult> RunAsync(IDocumentSession session, string instruction, ReasoningEffort? effort = null, CancellationToken cancellationToken = default)
+    public Task<PlanningResult> RunAsync(IDocumentSession session, string instruction, ReasoningEffort? effort = null, CancellationToken cancellationToken = default) =>
+        RunAsync(session, instruction, [], effort, cancellationToken);
+
+    /// <summary>
+    /// Runs the loop with source material: each source's text (within
+    /// <see cref="LoopLimits.SourceTokens"/>, shared between them) goes into the first message,
+    /// <c>read_source</c> reads the rest, and <c>cite_source</c> citations end up on a "Sources"
+    /// sheet (Excel) and in <see cref="PlanningResult.Citations"/>. CSV sources are registered
+    /// with a workbook session by name, so <c>import_csv</c> can read them.
+    /// </summary>
+    public async Task<PlanningResult> RunAsync(IDocumentSession session, string instruction, IReadOnlyList<SourceDocument> sources, ReasoningEffort? effort = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentException.ThrowIfNullOrWhiteSpace(instruction);
+        ArgumentNullException.ThrowIfNull(sources);
         var chosenEffort = effort ?? Settings.Effort ?? ReasoningEfforts.For(instruction);
         var tools = new ToolDefinitions([.. catalog.ForHost(session.Host)]);
         var handler = new ToolCallHandler(session, new PlanSerializer(catalog), tools);
+        var sourceTools = sources.Count == 0 ? null : new SourceTools(sources, session, Limits.ReadSourceTokens);
+        foreach (var source in sources.Where(s => s.Kind == SourceKind.Csv && s.Open is not null))
+        {
+            (session as Officina.Excel.WorkbookSession)?.AddSource(source.Name, source.Open!);
+        }
+
         var loading = Loading;
+        var perSource = sources.Count == 0 ? 0 : Math.Max(500, Limits.SourceTokens / sources.Count);
         var conversation = ModelConversation.Start(
             _client,
-            PlanningPrompts.Instructions(session.Host, loading, loading == ToolLoading.Manifest ? tools.Manifest() : null),
-            PlanningPrompts.FirstMessage(instruction, session.Inspect(Limits.DigestTokens)));
+            PlanningPrompts.Instructions(session.Host, loading, loading == ToolLoading.Manifest ? tools.Manifest() : null, sources.Count > 0),
+            PlanningPrompts.FirstMessage(instruction, session.Inspect(Limits.DigestTokens), [.. sources.Select(s => s.Text(perSource))]));
 
         using var wall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wall.CancelAfter(Limits.WallTime);
@@ -52,7 +71,7 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
         var clock = Stopwatch.StartNew();
         try
         {
-            return await LoopAsync(session, instruction, chosenEffort, tools, handler, loading, conversation, state, wall.Token).ConfigureAwait(false);
+            return await LoopAsync(session, instruction, chosenEffort, tools, handler, sourceTools, loading, conversation, state, wall.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -66,13 +85,14 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
 
     private async Task<PlanningResult> LoopAsync(
         IDocumentSession session, string instruction, ReasoningEffort effort, ToolDefinitions tools, ToolCallHandler handler,
-        ToolLoading loading, ModelConversation conversation, RunState state, CancellationToken cancellationToken)
+        SourceTools? sourceTools, ToolLoading loading, ModelConversation conversation, RunState state, CancellationToken cancellationToken)
     {
         var operations = new List<Operation>();
         var changes = new List<Change>();
         var repairRounds = 0;
         var truncations = 0;
         var failuresInARow = 0;
+        var citationSheet = new CitationSheet();
         while (true)
         {
             if (state.Steps >= Limits.MaxSteps)
@@ -86,6 +106,11 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
                 ToolLoading.Manifest => tools.ManifestTools(Settings.Style, handler.Loaded),
                 _ => tools.AllTools(Settings.Style),
             };
+            foreach (var sourceTool in sourceTools?.Definitions(Settings.Style) ?? [])
+            {
+                requestTools.Add(sourceTool);
+            }
+
             var turn = await conversation.NextAsync(requestTools, effort, Limits.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
             state.Steps++;
             state.Usage = state.Usage.Add(turn.Usage);
@@ -113,6 +138,12 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
 
             if (turn.Calls.Count == 0)
             {
+                foreach (var written in citationSheet.Flush(sourceTools?.Citations ?? [], handler, session).Where(r => r.Applied is not null))
+                {
+                    operations.Add(written.Applied!);
+                    changes.Add(written.Change!);
+                }
+
                 var report = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
                 if (AdditionalChecks is not null)
                 {
@@ -122,7 +153,10 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
                 if (!report.HasErrors || repairRounds >= Limits.MaxRepairRounds)
                 {
                     var plan = new Plan(session.Host, instruction, false, operations);
-                    return new PlanningResult(plan, changes, report, Priced(state.Usage), effort, state.Steps, repairRounds, turn.Text, [.. handler.Loaded]);
+                    return new PlanningResult(plan, changes, report, Priced(state.Usage), effort, state.Steps, repairRounds, turn.Text, [.. handler.Loaded])
+                    {
+                        Citations = sourceTools?.Citations ?? [],
+                    };
                 }
 
                 repairRounds++;
@@ -133,7 +167,10 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
             foreach (var call in turn.Calls)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = handler.Handle(call.Name, call.Arguments);
+                var bareName = call.Name.Contains('.', StringComparison.Ordinal) ? call.Name[(call.Name.LastIndexOf('.') + 1)..] : call.Name;
+                var result = sourceTools is not null && SourceTools.Handles(bareName)
+                    ? sourceTools.Handle(bareName, call.Arguments)
+                    : handler.Handle(call.Name, call.Arguments);
                 conversation.AddToolOutput(call, result.Output);
                 if (result.Applied is not null)
                 {

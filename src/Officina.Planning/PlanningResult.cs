@@ -26,6 +26,12 @@ public sealed record LoopLimits
     public int MaxOutputTokens { get; init; } = 32_000;
 
     public int DigestTokens { get; init; } = Digest.DefaultTokenBudget;
+
+    /// <summary>o200k tokens of source text in the first message, shared between the sources (at least 500 each).</summary>
+    public int SourceTokens { get; init; } = 12_000;
+
+    /// <summary>o200k tokens one <c>read_source</c> call returns at most.</summary>
+    public int ReadSourceTokens { get; init; } = 6_000;
 }
 
 /// <summary>
@@ -42,7 +48,11 @@ public sealed record PlanningResult(
     int Steps,
     int RepairRounds,
     string? Message,
-    IReadOnlyList<string> LoadedTools);
+    IReadOnlyList<string> LoadedTools)
+{
+    /// <summary>Where values taken from sources came from (<c>cite_source</c>); in a workbook they are also on the "Sources" sheet.</summary>
+    public IReadOnlyList<Tools.SourceCitation> Citations { get; init; } = [];
+}
 
 /// <summary>
 /// A planning run that could not finish: <see cref="Reason"/> is one of <c>refusal</c>,

@@ -61,6 +61,94 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("Total", sheet.ValueOf(sheet.FindCell(range.FirstRow, range.FirstColumn)).ToString());
     }
 
+    [Fact]
+    public async Task Run_CitesPdfPageOnSourcesSheet_WhenSourceIsGiven()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["set_values"]}"""))
+            .Enqueue(Chat("set_values", """{"range":"Sheet1!A2:B2","values":[["North",1350]]}"""))
+            .Enqueue(Chat("cite_source", """{"cells":"Sheet1!B2","source":"report.pdf","location":"p.2","note":null}"""))
+            .Enqueue(Stop("Done."));
+        var pdf = _run.Write("report.pdf", Officina.Sources.Tests.TestPdfs.RevenueReport());
+        var output = _run.PathOf("out.xlsx");
+
+        var (exit, stdout, error) = await _run.RunAsync("run", _run.Copy("basicspread.xlsx"), "North 2024 revenue in B2", "-o", output, "--source", pdf);
+
+        Assert.True(exit == 0, error + stdout);
+        Assert.Contains("source: Sheet1!B2 <- report.pdf p.2", stdout, StringComparison.Ordinal);
+        Assert.Contains("North | 1,200 | 1,350", server.Requests[0].Body["messages"]!.ToJsonString(), StringComparison.Ordinal);
+        using var book = WorkbookSession.Open(output);
+        Assert.Equal("report.pdf", Value(book, "Sources!B2"));
+        Assert.Equal("p.2", Value(book, "Sources!C2"));
+    }
+
+    [Fact]
+    public async Task Run_MakesNewWorkbook_WhenNewIsGiven()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["set_values"]}"""))
+            .Enqueue(Chat("set_values", """{"range":"Sheet1!A1","values":[["Report"]]}"""))
+            .Enqueue(Stop("Made it."));
+        var output = _run.PathOf("report.xlsx");
+
+        var (exit, stdout, error) = await _run.RunAsync("run", "--new", output, "Title the report");
+
+        Assert.True(exit == 0, error + stdout);
+        Assert.Contains("Made ", stdout, StringComparison.Ordinal);
+        using var book = WorkbookSession.Open(output);
+        Assert.Equal("Report", Value(book, "Sheet1!A1"));
+    }
+
+    [Theory]
+    [InlineData("memo.docx", "Word host is not available")]
+    [InlineData("deck.pptx", "PowerPoint host is not available")]
+    public async Task Run_SaysHostIsNotAvailable_WhenNewDocumentIsWordOrPowerPoint(string name, string expected)
+    {
+        using var server = UseServer();
+        var output = _run.PathOf(name);
+
+        var (exit, _, error) = await _run.RunAsync("run", "--new", output, "Write a memo");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Run_RefusesSource_WhenItCannotBeRead()
+    {
+        using var server = UseServer();
+        var broken = _run.Write("broken.json", "{\"a\": ");
+
+        var (exit, _, error) = await _run.RunAsync("run", _run.Copy("basicspread.xlsx"), "Use it", "-o", _run.PathOf("out.xlsx"), "--source", broken);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("broken.json", error, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    private static string Value(WorkbookSession book, string reference)
+    {
+        var (range, sheet) = book.Resolve(reference);
+        return sheet.ValueOf(sheet.FindCell(range.FirstRow, range.FirstColumn)).ToString();
+    }
+
+    private static ScriptedModelServer UseServer()
+    {
+        var server = new ScriptedModelServer();
+        Environment.SetEnvironmentVariable("OPENAI_BASE_URL", server.BaseUrl.ToString());
+        Environment.SetEnvironmentVariable("OFFICINA_MODEL", "qwen3:8b");
+        return server;
+    }
+
+    private static JsonObject Stop(string text) =>
+        new JsonObject
+        {
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text }, ["finish_reason"] = "stop" }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 5 },
+        };
+
     public void Dispose()
     {
         foreach (var (name, value) in _saved)

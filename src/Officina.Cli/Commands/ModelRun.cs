@@ -1,22 +1,32 @@
+using Officina.Excel;
 using Officina.Operations;
 using Officina.Planning;
 using Officina.Planning.Model;
+using Officina.Sources;
 
 namespace Officina.Cli.Commands;
 
-/// <summary>What <c>run</c> and <c>plan</c> share: reading the model settings and effort, running the loop, reporting usage and failures.</summary>
+/// <summary>What <c>run</c>, <c>plan</c> and <c>eval</c> ask of the model loop: the document (a file, or a new one), the instruction, effort and sources.</summary>
+/// <param name="File">The input document, or the path of the new document when <paramref name="IsNew"/>.</param>
+internal sealed record ModelRequest(string File, bool IsNew, string Instruction, string? Effort, IReadOnlyList<string> Sources, bool Json);
+
+/// <summary>What <c>run</c> and <c>plan</c> share: reading the model settings and effort, opening or creating the document, reading sources, running the loop, reporting usage and failures.</summary>
 internal static class ModelRun
 {
     /// <summary>Runs the loop on a working copy of <paramref name="file"/>; returns the session and result, or an exit code when it could not.</summary>
+    public static Task<(IDocumentSession? Session, PlanningResult? Result, int Exit)> RunAsync(
+        CliOutput o, string file, string instruction, string? effortText, bool json, CancellationToken cancellationToken) =>
+        RunAsync(o, new ModelRequest(file, false, instruction, effortText, [], json), null, cancellationToken);
+
     public static async Task<(IDocumentSession? Session, PlanningResult? Result, int Exit)> RunAsync(
-        CliOutput o, string file, string instruction, string? effortText, bool json, CancellationToken cancellationToken)
+        CliOutput o, ModelRequest request, ModelSettings? settingsOverride, CancellationToken cancellationToken)
     {
         ReasoningEffort? effort = null;
-        if (effortText is not null)
+        if (request.Effort is not null)
         {
-            if (!ReasoningEfforts.TryParse(effortText, out var parsed))
+            if (!ReasoningEfforts.TryParse(request.Effort, out var parsed))
             {
-                o.Error.WriteLine($"error: --effort must be one of none, low, medium, high, xhigh. Given: '{effortText}'.");
+                o.Error.WriteLine($"error: --effort must be one of none, low, medium, high, xhigh. Given: '{request.Effort}'.");
                 return (null, null, ExitCodes.Invalid);
             }
 
@@ -26,11 +36,11 @@ internal static class ModelRun
         ModelSettings settings;
         try
         {
-            settings = ModelSettings.FromEnvironment();
+            settings = settingsOverride ?? ModelSettings.FromEnvironment();
         }
         catch (ModelNotConfiguredException ex)
         {
-            if (json)
+            if (request.Json)
             {
                 o.WriteJson(new { ok = false, reason = "model_not_configured", message = ex.Message });
             }
@@ -39,17 +49,18 @@ internal static class ModelRun
             return (null, null, ExitCodes.Invalid);
         }
 
-        var session = DocumentSessions.Open(file);
+        var sources = ReadSources(request.Sources);
+        var session = request.IsNew ? NewDocument(request.File) : DocumentSessions.Open(request.File);
         try
         {
             var loop = new ModelLoop(settings, DocumentSessions.Catalog);
-            var result = await o.WithStatusAsync($"Planning with {settings.Model}", _ => loop.RunAsync(session, instruction, effort, cancellationToken)).ConfigureAwait(false);
+            var result = await o.WithStatusAsync($"Planning with {settings.Model}", _ => loop.RunAsync(session, request.Instruction, sources, effort, cancellationToken)).ConfigureAwait(false);
             return (session, result, ExitCodes.Ok);
         }
         catch (PlanningException ex)
         {
             session.Dispose();
-            if (json)
+            if (request.Json)
             {
                 o.WriteJson(new { ok = false, reason = ex.Reason, message = ex.Message, usage = Usage(ex.Usage) });
             }
@@ -63,6 +74,52 @@ internal static class ModelRun
             session.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// An empty document for <c>--new</c>, chosen by the extension (there is no content yet):
+    /// a workbook for .xlsx/.xlsm; Word and PowerPoint are refused, naming what is missing.
+    /// </summary>
+    public static IDocumentSession NewDocument(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (File.Exists(path))
+        {
+            throw new DocumentRejectedException("exists", $"--new makes a document from nothing, but '{path}' already exists. Choose another name, or run on the file: officina run {path} \"…\" -o OUT.");
+        }
+
+        return extension switch
+        {
+            ".xlsx" or ".xlsm" => WorkbookSession.Create(),
+            ".docx" or ".docm" or ".dotx" => throw new DocumentRejectedException("host_not_available", $"New Word documents cannot be made yet: the Word host is not available in this build of Officina (it edits Excel workbooks so far). Given: '{path}'. Use --new NAME.xlsx for a workbook."),
+            ".pptx" or ".pptm" or ".potx" => throw new DocumentRejectedException("host_not_available", $"New PowerPoint decks cannot be made yet: the PowerPoint host is not available in this build of Officina (it edits Excel workbooks so far). Given: '{path}'. Use --new NAME.xlsx for a workbook."),
+            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm) so Officina knows what to make. Given: '{path}'."),
+        };
+    }
+
+    /// <summary>Reads every <c>--source</c> file; names are the file names, made unique with a number when two collide.</summary>
+    public static IReadOnlyList<SourceDocument> ReadSources(IReadOnlyList<string> paths)
+    {
+        var sources = new List<SourceDocument>();
+        foreach (var path in paths)
+        {
+            var name = Path.GetFileName(path);
+            for (var n = 2; sources.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)); n++)
+            {
+                name = $"{Path.GetFileNameWithoutExtension(path)}-{n}{Path.GetExtension(path)}";
+            }
+
+            try
+            {
+                sources.Add(SourceReader.Read(path, name));
+            }
+            catch (SourceRejectedException ex)
+            {
+                throw new DocumentRejectedException("source_rejected", ex.Message);
+            }
+        }
+
+        return sources;
     }
 
     public static object Usage(ModelUsage usage) => new
@@ -80,6 +137,11 @@ internal static class ModelRun
         foreach (var change in result.Changes)
         {
             o.Out.WriteLine($"  {change.Op}: {change.Summary}");
+        }
+
+        foreach (var citation in result.Citations)
+        {
+            o.Out.WriteLine($"  source: {citation.Cells} <- {citation.Source} {citation.Location}");
         }
 
         if (!string.IsNullOrWhiteSpace(result.Message))

@@ -4,28 +4,43 @@ using Officina.Operations;
 namespace Officina.Cli.Commands;
 
 /// <summary>
-/// <c>officina plan FILE "instruction" -o PLAN.json [--effort E] [--json]</c>: let the model plan
-/// against a working copy (so its reads and validations are real) and write only the plan;
-/// the document is not written. <c>officina apply FILE PLAN.json -o OUT</c> applies it later.
+/// <c>officina plan FILE "instruction" -o PLAN.json [--source S]... [--effort E] [--json]</c>
+/// (or <c>--new NEW.xlsx "instruction" -o PLAN.json</c>): let the model plan against a working
+/// copy (so its reads and validations are real) and write only the plan; the document is not
+/// written. <c>officina apply FILE PLAN.json -o OUT</c> applies it later.
 /// </summary>
 public static class PlanCommand
 {
     public static Command Create(Func<CliOutput> output)
     {
-        var file = new Argument<string>("FILE") { Description = "The document to plan against (never modified)" };
-        var instruction = new Argument<string>("INSTRUCTION") { Description = "What to do, in plain language" };
+        var arguments = new ModelArguments();
         var outFile = new Option<string>("--output", "-o") { Description = "Where to write the plan JSON", Required = true };
-        var effort = new Option<string?>("--effort") { Description = "Reasoning effort: none, low, medium, high, xhigh (default: chosen from the instruction)" };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
-        var command = new Command("plan", "Plan with the model and write the plan for review (the document is not changed)") { file, instruction, outFile, effort, json };
-        command.SetAction((parse, cancellationToken) => RunAsync(output(), parse.GetValue(file)!, parse.GetValue(instruction)!, parse.GetValue(outFile)!, parse.GetValue(effort), parse.GetValue(json), cancellationToken));
+        var command = new Command("plan", "Plan with the model and write the plan for review (the document is not changed)") { outFile };
+        arguments.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var o = output();
+            var (request, error) = arguments.Read(parse);
+            if (request is null)
+            {
+                o.Error.WriteLine($"error: {error}");
+                return Task.FromResult(ExitCodes.Invalid);
+            }
+
+            return RunAsync(o, request, parse.GetValue(outFile)!, cancellationToken);
+        });
         return command;
     }
 
     public static Task<int> RunAsync(CliOutput o, string file, string instruction, string outPath, string? effort, bool json, CancellationToken cancellationToken) =>
+        RunAsync(o, new ModelRequest(file, false, instruction, effort, [], json), outPath, cancellationToken);
+
+    internal static Task<int> RunAsync(CliOutput o, ModelRequest request, string outPath, CancellationToken cancellationToken) =>
         CommandErrors.GuardAsync(o, async () =>
         {
-            var (session, result, exit) = await ModelRun.RunAsync(o, file, instruction, effort, json, cancellationToken).ConfigureAwait(false);
+            var json = request.Json;
+            var file = request.File;
+            var (session, result, exit) = await ModelRun.RunAsync(o, request, null, cancellationToken).ConfigureAwait(false);
             if (session is null || result is null)
             {
                 return exit;
@@ -44,7 +59,7 @@ public static class PlanCommand
                 return ExitCodes.Ok;
             }
 
-            o.Out.WriteLine($"Planned {result.Plan.Operations.Count} operation(s) for {Path.GetFileName(file)} -> {outPath} (apply with: officina apply {file} {outPath} -o OUT)");
+            o.Out.WriteLine($"Planned {result.Plan.Operations.Count} operation(s) for {Path.GetFileName(file)} -> {outPath} (apply with: officina apply {(request.IsNew ? "NEW.xlsx" : file)} {outPath} -o OUT)");
             ModelRun.WriteSummary(o, result);
             return ExitCodes.Ok;
         });

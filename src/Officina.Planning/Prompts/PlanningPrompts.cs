@@ -11,7 +11,7 @@ namespace Officina.Planning.Prompts;
 /// </summary>
 public static class PlanningPrompts
 {
-    public static string Instructions(DocumentHost host, ToolLoading loading, string? manifest)
+    public static string Instructions(DocumentHost host, ToolLoading loading, string? manifest, bool hasSources = false)
     {
         var text = new StringBuilder();
         text.AppendLine($"You edit a {Noun(host)} for a user by calling operations (tools). Every call is validated against the current document; "
@@ -30,6 +30,12 @@ public static class PlanningPrompts
             ToolLoading.Manifest => $"- Only load_tools is callable at first. Call it once with every operation you expect to need (from the manifest below), then call them.",
             _ => "- Every operation is available directly.",
         });
+        if (hasSources)
+        {
+            text.AppendLine();
+            text.AppendLine(SourcesCraft);
+        }
+
         text.AppendLine();
         text.AppendLine(Craft(host));
         if (manifest is not null)
@@ -41,8 +47,28 @@ public static class PlanningPrompts
         return text.ToString();
     }
 
-    public static string FirstMessage(string instruction, string digest) =>
-        $"Instruction: {instruction}\n\nThe document as it is now (digest):\n{digest}";
+    public static string FirstMessage(string instruction, string digest, IReadOnlyList<string>? sources = null)
+    {
+        var text = new StringBuilder($"Instruction: {instruction}\n\nThe document as it is now (digest):\n{digest}");
+        if (sources is { Count: > 0 })
+        {
+            text.Append("\n\nSource material (anchors in brackets name pages, rows, tables, paths):\n");
+            foreach (var source in sources)
+            {
+                text.Append('\n').Append(source);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private const string SourcesCraft = """
+        Sources:
+        - The first message holds the user's source files as text with anchors: [p.2] a PDF page, "r3: a | b" row 3 of a table found on the page (cite a cell as p.2 table 1 r3c2), [row 14] a CSV row, [$.path] a JSON value, [slide 3], [para 5], [sheet Name].
+        - Take numbers from the sources exactly as written (mind units such as thousands); never guess a value a source does not give.
+        - After writing values taken from a source, call cite_source once per block of cells with the source name and the anchor; citations are listed on a "Sources" sheet.
+        - Call read_source for pages or rows the first message does not show. CSV sources can be imported whole with import_csv by their name.
+        """;
 
     public static string Findings(VerificationReport report, int round, int maxRounds)
     {
