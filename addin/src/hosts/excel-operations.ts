@@ -44,7 +44,7 @@ function setFormulas(ctx: Ctx, o: Operation) {
   // it over the range so relative references shift as a paste would shift them.
   const topLeft = address.split(":")[0];
   ws.getRange(topLeft).formulas = [[String(o.formula)]] as never;
-  if (topLeft !== address) ws.getRange(address).copyFrom(ws.getRange(topLeft), Excel.RangeCopyType.formulas);
+  if (topLeft !== address) ws.getRange(address).copyFrom(ws.getRange(topLeft), "Formulas");
 }
 
 const borderEdges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;

@@ -23,10 +23,12 @@ export interface HostAdapter {
   limits(): string[];
 }
 
-export type Requirements = Pick<Office.RequirementSetSupport, "isSetSupported">;
+/** The part of Office.context.requirements the pane uses. */
+export interface Requirements { isSetSupported(name: string, minVersion?: string): boolean }
 
 export function requirements(office: typeof Office = globalThis.Office): Requirements {
-  return office?.context?.requirements ?? { isSetSupported: () => false };
+  const req = office?.context?.requirements;
+  return req ? { isSetSupported: (name, v) => req.isSetSupported(name, v) } : { isSetSupported: () => false };
 }
 
 export function documentUrlKey(office: typeof Office, fallback: string): string {

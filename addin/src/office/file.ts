@@ -5,7 +5,7 @@ export const sliceSize = 4 * 1024 * 1024;
 
 function promisify<T>(call: (cb: (r: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) =>
-    call((r) => (r.status === Office.AsyncResultStatus.Succeeded
+    call((r) => ((r.status as unknown) === "succeeded" // Office.AsyncResultStatus.Succeeded
       ? resolve(r.value)
       : reject(new Error(r.error?.message ?? "Office call failed")))),
   );
