@@ -34,21 +34,25 @@ export function changeItems(job: Job): HTMLLIElement[] {
 
 export function findingItems(job: Job): HTMLLIElement[] {
   const findings = job.verification?.findings ?? [];
-  if (!findings.length) {
-    const checks = job.verification?.checks ?? [];
-    return [el("li", { class: "finding ok" }, el("span", { class: "sev", "aria-hidden": "true" }, "✓"),
-      checks.length ? `No problems found (${checks.join(", ")})` : "No problems found")];
-  }
-  return findings.map((f) => el("li", { class: `finding ${f.severity}` },
+  const items = findings.map((f) => el("li", { class: `finding ${f.severity}` },
     el("span", { class: "sev" }, f.severity === "error" ? "Error" : f.severity === "warning" ? "Warning" : "Note"),
     f.location ? `${f.location}: ${f.message}` : f.message));
+  if (!findings.length)
+    items.push(el("li", { class: "finding ok" }, el("span", { class: "sev", "aria-hidden": "true" }, "✓"), "No problems found"));
+  const checks = job.verification?.checks ?? [];
+  if (checks.length)
+    items.push(el("li", { class: "checks" }, el("details", {},
+      el("summary", {}, `What was checked (${checks.length})`),
+      el("ul", {}, ...checks.map((c) => el("li", {}, c))))));
+  return items;
 }
 
 export function usageItems(usage: Usage | null | undefined): HTMLElement[] {
   if (!usage) return [];
   const n = (v: number) => (v ?? 0).toLocaleString("en-US");
+  const model = usage.input_tokens + usage.output_tokens > 0;
   const rows: Array<[string, string]> = [
-    ["Tokens", `${n(usage.input_tokens)} in (${n(usage.cached_tokens)} cached) · ${n(usage.output_tokens)} out${usage.reasoning_tokens ? ` (${n(usage.reasoning_tokens)} reasoning)` : ""}`],
+    ["Tokens", !model ? "None (no model was used)" : `${n(usage.input_tokens)} in (${n(usage.cached_tokens)} cached) · ${n(usage.output_tokens)} out${usage.reasoning_tokens ? ` (${n(usage.reasoning_tokens)} reasoning)` : ""}`],
     ["Cost", `$${(usage.estimated_cost_usd ?? 0).toFixed(4)}`],
     ["Time", `${((usage.duration_ms ?? 0) / 1000).toFixed(1)} s`],
   ];

@@ -115,13 +115,23 @@ describe("against the real service", () => {
   it("task pane in Excel: plan from a scripted model, preview, approve, live progress, in-place apply", async () => {
     model.enqueue(
       toolCall("load_tools", { names: ["set_values", "format_range"] }),
-      toolCall("set_values", { range: "Sheet1!H1:H2", values: [["Checked"], ["yes"]] }),
-      toolCall("format_range", { range: "Sheet1!H1", bold: true }),
+      toolCall("set_values", { range: "'Simple Monthly Budget'!H1:H2", values: [["Checked"], ["yes"]] }),
+      toolCall("format_range", { range: "'Simple Monthly Budget'!H1", bold: true }),
       finalAnswer("Added a checked column."),
     );
     const page = await openPane(browser, `${base}/addin/index.html`, {
       host: "Excel", documentBase64: readFileSync(budget).toString("base64"), url: "https://contoso.example/simple-monthly-budget.xlsx",
     });
+    // Record every stage the pane shows while it follows the job's event stream.
+    await page.evaluate(() => {
+      const w = window as unknown as { __stages: string[] };
+      w.__stages = [];
+      const stage = document.getElementById("progress-stage")!, message = document.getElementById("progress-message")!;
+      const record = () => w.__stages.push(`${stage.textContent} | ${message.textContent}`);
+      for (const node of [stage, message]) new MutationObserver(record).observe(node, { childList: true, characterData: true, subtree: true });
+    });
+    const streams: string[] = [];
+    page.on("request", (r) => { if (r.url().endsWith("/events")) streams.push(r.url()); });
     await page.fill("#instruction", "Add a bold 'Checked' column in H");
     await page.click("#run");
     await page.waitForSelector("#plan:not([hidden])", { timeout: 90_000 });
@@ -133,9 +143,14 @@ describe("against the real service", () => {
     await expect.poll(() => page.textContent("#host-message")).toContain("Applied 2 change(s) in place");
     await snap(page, "service-pane-result");
     const calls = await page.evaluate(() => (window as unknown as { __officeCalls: unknown[][] }).__officeCalls);
-    expect(calls).toContainEqual(["set", 'workbook.worksheets.getItem("Sheet1").getRange("H1:H2").values', [["Checked"], ["yes"]]]);
-    expect(calls).toContainEqual(["set", 'workbook.worksheets.getItem("Sheet1").getRange("H1").format.font.bold', true]);
+    expect(calls).toContainEqual(["set", 'workbook.worksheets.getItem("Simple Monthly Budget").getRange("H1:H2").values', [["Checked"], ["yes"]]]);
+    expect(calls).toContainEqual(["set", 'workbook.worksheets.getItem("Simple Monthly Budget").getRange("H1").format.font.bold', true]);
     expect(model.requests.length).toBeGreaterThanOrEqual(3);
+    expect(streams.length).toBeGreaterThanOrEqual(2); // one stream for planning, one after approval
+    const stages = await page.evaluate(() => (window as unknown as { __stages: string[] }).__stages);
+    // Live progress from the stream: the verifying stage and the service's own messages showed up.
+    expect(stages.some((s) => s.startsWith("Checking the result |")), stages.join("\n")).toBe(true);
+    expect(stages.some((s) => /\| \S/.test(s) && !s.startsWith("Waiting")), stages.join("\n")).toBe(true);
     expect(pageErrors(page)).toEqual([]);
   });
 });
