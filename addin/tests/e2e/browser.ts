@@ -19,7 +19,10 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export interface StubOptions { host: "Excel" | "Word" | "PowerPoint" | null; documentBase64?: string; url?: string; sets?: Record<string, string> }
+export interface StubOptions {
+  host: "Excel" | "Word" | "PowerPoint" | null; documentBase64?: string; url?: string;
+  sets?: Record<string, string>; trackingMode?: string;
+}
 
 /** A task-pane-sized page. With `office`, office.js is the recording stub; without, it fails to load (plain browser). */
 export async function openPane(browser: Browser, url: string, office?: StubOptions): Promise<Page> {

@@ -44,9 +44,9 @@ const done = job("succeeded", {
 const sse = (events: Array<[string, unknown]>) => events.map(([e, d]) => `event: ${e}\ndata: ${JSON.stringify(d)}\n\n`).join("");
 
 /** Routes the page's API calls; returns what the page sent (approve bodies, uploads). */
-export async function fakeApi(page: Page) {
+export async function fakeApi(page: Page, options: { preview: boolean } = { preview: true }) {
   const sent: Array<{ method: string; path: string; body: string }> = [];
-  let approved = false;
+  let approved = !options.preview;
   await page.route(/\/(api\/v1|healthz)/, async (route: Route) => {
     const request = route.request();
     const path = new URL(request.url()).pathname;

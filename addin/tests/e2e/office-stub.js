@@ -41,6 +41,7 @@
         if (prop === "then" || typeof prop === "symbol") return undefined;
         if (prop === "load" || prop === "track" || prop === "untrack") return () => {};
         if (prop === "items" || prop === "value") return [];
+        if (prop === "changeTrackingMode") return cfg.trackingMode || "Off";
         return node(`${path}.${prop}`);
       },
       set(_, prop, value) { calls.push(["set", `${path}.${String(prop)}`, value]); return true; },

@@ -79,6 +79,33 @@ describe("task pane in Excel (Office.js stub, scripted API)", () => {
   });
 });
 
+describe("task pane in Word (Office.js stub, scripted API)", () => {
+  it("runs without preview and replaces the body with the result, tracking paused only for the insert", async () => {
+    const page = await openPane(browser, `${site.url}/addin/index.html`, {
+      host: "Word", documentBase64: Buffer.from("PK\u0003\u0004 document").toString("base64"), url: "https://contoso.example/Memo.docx",
+      trackingMode: "TrackAll",
+    });
+    await fakeApi(page, { preview: false });
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.textContent("#host-badge")).toBe("Word");
+    await page.fill("#instruction", "Tighten the introduction");
+    await page.uncheck("#preview");
+    expect(await page.textContent("#run")).toBe("Run and apply");
+    await page.click("#run");
+    await page.waitForSelector("#result:not([hidden])");
+    await expect.poll(() => page.textContent("#host-message")).toContain("tracked changes are kept");
+    const calls = await page.evaluate(() => (window as unknown as { __officeCalls: unknown[][] }).__officeCalls);
+    const steps = calls.filter((c) => c[0] !== "sync" && c[0] !== "getFileAsync" && c[0] !== "closeFile");
+    expect(steps).toEqual([
+      ["set", "document.changeTrackingMode", "Off"],
+      ["call", `document.body.insertFileFromBase64("${Buffer.from("PK\u0003\u0004").toString("base64")}", "Replace")`],
+      ["set", "document.changeTrackingMode", "TrackAll"],
+    ]);
+    await snap(page, "pane-word-result");
+  });
+});
+
 describe("standalone page (plain browser, scripted API)", () => {
   it("shows the document picker and the saved-plan box, keyboard reachable with labels", async () => {
     const page = await openPane(browser, `${site.url}/addin/index.html`);
