@@ -101,6 +101,11 @@ export class ApiClient {
     return new ApiError(response.status, detail, errors);
   }
 
+  /** A raw request with the key attached (for the event stream); the caller checks the status. */
+  open(path: string, init: RequestInit = {}): Promise<Response> {
+    return this.fetcher(this.url(path), { ...init, headers: this.headers(init.headers as Record<string, string>) });
+  }
+
   async health(): Promise<boolean> {
     try {
       return (await this.fetcher(`${this.serverUrl.replace(/\/+$/, "")}/healthz`)).ok;

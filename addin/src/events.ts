@@ -75,8 +75,8 @@ function streamWithEventSource(
 async function streamWithFetch(
   api: ApiClient, id: string, onUpdate: (u: JobUpdate) => void, signal?: AbortSignal,
 ): Promise<Job | undefined> {
-  const response = await fetch(api.url(`/jobs/${encodeURIComponent(id)}/events`), {
-    headers: api.headers({ Accept: "text/event-stream" }), signal,
+  const response = await api.open(`/jobs/${encodeURIComponent(id)}/events`, {
+    headers: { Accept: "text/event-stream" }, signal,
   });
   if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
