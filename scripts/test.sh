@@ -51,7 +51,9 @@ dotnet test Office.sln -c Release --no-build --nologo -v q \
 # The add-in: npm packages from the lock, build into addin/dist (served by the service at
 # /addin/), unit tests, browser tests in Debian's Chromium against a scripted API, and the
 # end-to-end tests against the real service once src/Officina.Service exists.
+addin_setup_failed=0
 if ! command -v npm >/dev/null 2>&1; then
+  addin_setup_failed=1
   echo "The add-in tests need Node.js 20.19+ and npm: install them (e.g. from nodejs.org or your distribution)." >&2
   status=1
 else
@@ -69,11 +71,12 @@ else
     fi
   else
     echo "The add-in did not install or build (see above)." >&2
+    addin_setup_failed=1
     status=1
   fi
 fi
 
-passed=0; failed=0; skipped=0
+passed=0; failed=$addin_setup_failed; skipped=0
 for report in "$results"/vitest-*.json; do
   [ -f "$report" ] || continue
   read -r p f s < <(node addin/scripts/count-results.mjs "$report")
