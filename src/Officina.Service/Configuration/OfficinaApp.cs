@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Officina.Service.Api;
 using Officina.Service.Jobs;
@@ -15,10 +16,15 @@ public static class OfficinaApp
         ArgumentNullException.ThrowIfNull(app);
         var keys = app.Services.GetRequiredService<ApiKeys>();
         var options = app.Services.GetRequiredService<IOptions<OfficinaOptions>>().Value;
+        var urls = app.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : options.Urls;
+        keys.RequireKeysOffLoopback(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The web UI ships next to the assembly, so it is found whatever the working directory is.
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var files = Directory.Exists(webRoot) ? new PhysicalFileProvider(webRoot) : app.Environment.WebRootFileProvider;
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -37,8 +43,8 @@ public static class OfficinaApp
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
 
-        app.Logger.LogInformation("Officina service: storage {Storage}, worker {Worker}, upload limit {Limit:N0} bytes, retention {Hours} h",
-            options.Storage, options.Worker ? $"{options.WorkerCount} thread(s)" : "off", options.MaxUploadBytes, options.RetentionHours);
+        app.Logger.LogInformation("Officina service: storage {Storage} ({Data}), worker {Worker}, upload limit {Limit:N0} bytes, retention {Hours} h",
+            options.Storage, options.Storage == "local" ? options.DataFolder : "PostgreSQL", options.Worker ? $"{options.WorkerCount} thread(s)" : "off", options.MaxUploadBytes, options.RetentionHours);
         if (keys.Open)
         {
             app.Logger.LogWarning("No API keys are configured: the API is OPEN to every local caller (tenant 'local'); this is allowed on loopback addresses only. Add Officina:ApiKeys to require keys.");

@@ -14,8 +14,13 @@ public sealed class OfficinaOptions
     /// <summary><c>local</c> (Hangfire.InMemory and files under <see cref="DataPath"/>) or <c>postgres</c>.</summary>
     public string Storage { get; set; } = "local";
 
-    /// <summary>Folder for job records and files in local storage; relative paths are under the content root.</summary>
-    public string DataPath { get; set; } = "data";
+    /// <summary>Folder for job records and files in local storage (relative to the current directory); default: the user's local data folder, <c>~/.local/share/officina</c> on Linux.</summary>
+    public string DataPath { get; set; } = "";
+
+    /// <summary><see cref="DataPath"/> as a full path.</summary>
+    public string DataFolder => Path.GetFullPath(DataPath.Length > 0
+        ? DataPath
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "officina"));
 
     /// <summary>PostgreSQL connection string when <see cref="Storage"/> is <c>postgres</c>.</summary>
     public string? ConnectionString { get; set; }

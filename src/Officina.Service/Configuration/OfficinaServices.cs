@@ -4,6 +4,8 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Officina.OpenXml.Packaging;
 using Officina.Service.Api;
@@ -18,90 +20,81 @@ public static class OfficinaServices
 {
     public const string RateLimitPolicy = "per_key";
 
-    /// <summary>Everything the service needs; reads and checks the <c>Officina</c> section first.</summary>
+    /// <summary>
+    /// Everything the service needs. Settings are read when services are resolved (after the
+    /// host is built), so tests and hosts can add configuration late; only the listen address
+    /// and whether this process runs a worker are read here.
+    /// </summary>
     public static WebApplicationBuilder AddOfficina(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = new OfficinaOptions();
-        builder.Configuration.GetSection(OfficinaOptions.Section).Bind(options);
-        builder.Services.Configure<OfficinaOptions>(builder.Configuration.GetSection(OfficinaOptions.Section));
-
-        var keys = new ApiKeys(options.ApiKeys);
-        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
-        if (string.IsNullOrWhiteSpace(urls))
+        var section = builder.Configuration.GetSection(OfficinaOptions.Section);
+        builder.Services.AddOptions<OfficinaOptions>().Bind(section);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
-            urls = options.Urls;
-            builder.WebHost.UseUrls(urls);
+            builder.WebHost.UseUrls(section["Urls"] is { Length: > 0 } urls ? urls : new OfficinaOptions().Urls);
         }
 
-        keys.RequireKeysOffLoopback(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 * 1024));
-        builder.Services.AddSingleton(keys);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<OfficinaOptions>>((kestrel, o) =>
+            kestrel.Limits.MaxRequestBodySize = o.Value.MaxUploadBytes + (64 * 1024));
+        builder.Services.AddSingleton(sp => new ApiKeys(Settings(sp).ApiKeys));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOfficinaStorage(options, builder.Environment.ContentRootPath);
-        builder.Services.AddOfficinaJobs(options);
-        builder.Services.AddOfficinaSecurity(options);
+        builder.Services.AddOfficinaStorage();
+        builder.Services.AddOfficinaJobs(runWorker: section.GetValue("Worker", defaultValue: true));
+        builder.Services.AddOfficinaSecurity();
         builder.Services.AddOfficinaApi();
         return builder;
     }
 
-    public static IServiceCollection AddOfficinaStorage(this IServiceCollection services, OfficinaOptions options, string contentRoot)
+    /// <summary>Local disk and Hangfire.InMemory, or PostgreSQL for both, by <see cref="OfficinaOptions.Storage"/>.</summary>
+    public static IServiceCollection AddOfficinaStorage(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        switch (options.Storage.ToLowerInvariant())
+        services.AddSingleton<IJobStore>(sp => IsPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresJobStore>(sp)
+            : new LocalJobStore(Settings(sp).DataFolder, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFileStore>(sp => IsPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresFileStore>(sp)
+            : new LocalFileStore(Settings(sp).DataFolder));
+        services.AddSingleton(sp => NpgsqlDataSource.Create(ConnectionString(sp)));
+        services.AddSingleton<PostgresSchema>();
+        services.AddSingleton<JobStorage>(sp =>
         {
-            case "local":
-                var data = Path.GetFullPath(Path.Combine(contentRoot, options.DataPath));
-                services.AddSingleton<IJobStore>(sp => new LocalJobStore(data, sp.GetRequiredService<TimeProvider>()));
-                services.AddSingleton<IFileStore>(_ => new LocalFileStore(data));
-                services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
-                break;
-            case "postgres" or "postgresql":
-                if (string.IsNullOrWhiteSpace(options.ConnectionString))
-                {
-                    throw new InvalidOperationException("Officina:Storage is 'postgres' but Officina:ConnectionString is empty: set it, e.g. Host=127.0.0.1;Port=5432;Database=officina;Username=officina;Password=....");
-                }
+            if (!IsPostgres(sp))
+            {
+                return new InMemoryStorage(new InMemoryStorageOptions());
+            }
 
-                services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString));
-                services.AddSingleton<PostgresSchema>();
-                services.AddSingleton<IJobStore, PostgresJobStore>();
-                services.AddSingleton<IFileStore, PostgresFileStore>();
-                var storageOptions = new PostgreSqlStorageOptions
-                {
-                    InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
-                    UseSlidingInvisibilityTimeout = true,
-                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
-                    PrepareSchemaIfNecessary = true,
-                };
-                services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString, storageOptions), storageOptions));
-                break;
-            default:
-                throw new InvalidOperationException($"Officina:Storage must be 'local' or 'postgres'. Given: '{options.Storage}'.");
-        }
-
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                InvisibilityTimeout = TimeSpan.FromSeconds(Settings(sp).InvisibilityTimeoutSeconds),
+                UseSlidingInvisibilityTimeout = true,
+                QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                PrepareSchemaIfNecessary = true,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(ConnectionString(sp), storageOptions), storageOptions);
+        });
         return services;
     }
 
-    public static IServiceCollection AddOfficinaJobs(this IServiceCollection services, OfficinaOptions options)
+    public static IServiceCollection AddOfficinaJobs(this IServiceCollection services, bool runWorker = true)
     {
-        ArgumentNullException.ThrowIfNull(options);
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
-        if (options.Worker)
+        if (runWorker)
         {
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
-                o.WorkerCount = options.WorkerCount;
+                o.WorkerCount = Settings(sp).WorkerCount;
                 o.ServerName = $"officina-{Environment.MachineName}-{Environment.ProcessId}";
                 o.ShutdownTimeout = TimeSpan.FromSeconds(10);
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
         }
 
-        services.AddSingleton(new PackageLimits { MaxFileBytes = options.MaxUploadBytes });
+        services.AddSingleton(sp => new PackageLimits { MaxFileBytes = Settings(sp).MaxUploadBytes });
         services.AddSingleton<JobDocuments>();
         services.AddSingleton<ModelLoopFactory>();
         services.AddTransient<JobRunner>();
@@ -110,9 +103,8 @@ public static class OfficinaServices
         return services;
     }
 
-    public static IServiceCollection AddOfficinaSecurity(this IServiceCollection services, OfficinaOptions options)
+    public static IServiceCollection AddOfficinaSecurity(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
@@ -121,6 +113,7 @@ public static class OfficinaServices
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
+                var options = Settings(context.HttpContext.RequestServices);
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests",
                     $"This API key sent more than {options.RateLimitPerMinute} requests in a minute (Officina:RateLimitPerMinute); retry after 60 s.")
@@ -128,7 +121,7 @@ public static class OfficinaServices
             };
             limiter.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.User.FindFirst(ApiKeyAuthentication.KeyClaim)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Settings(http.RequestServices).RateLimitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;
     }
@@ -140,4 +133,17 @@ public static class OfficinaServices
         services.AddOpenApi();
         return services;
     }
+
+    private static OfficinaOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<OfficinaOptions>>().Value;
+
+    private static bool IsPostgres(IServiceProvider services) => Settings(services).Storage.ToLowerInvariant() switch
+    {
+        "local" => false,
+        "postgres" or "postgresql" => true,
+        var other => throw new InvalidOperationException($"Officina:Storage must be 'local' or 'postgres'. Given: '{other}'."),
+    };
+
+    private static string ConnectionString(IServiceProvider services) =>
+        Settings(services).ConnectionString is { Length: > 0 } connection ? connection
+        : throw new InvalidOperationException("Officina:Storage is 'postgres' but Officina:ConnectionString is empty: set it, e.g. Host=127.0.0.1;Port=5432;Database=officina;Username=officina;Password=....");
 }
