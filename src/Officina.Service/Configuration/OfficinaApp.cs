@@ -40,8 +40,15 @@ public static class OfficinaApp
             .MapCatalogApi();
         app.MapHealthApi();
 
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            app.Logger.LogError(ex, "Could not register the retention job: job storage is unreachable. It is registered on the next start; /readyz reports the storage.");
+        }
 
         app.Logger.LogInformation("Officina service: storage {Storage} ({Data}), worker {Worker}, upload limit {Limit:N0} bytes, retention {Hours} h",
             options.Storage, options.Storage == "local" ? options.DataFolder : "PostgreSQL", options.Worker ? $"{options.WorkerCount} thread(s)" : "off", options.MaxUploadBytes, options.RetentionHours);

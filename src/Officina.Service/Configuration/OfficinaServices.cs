@@ -70,6 +70,12 @@ public static class OfficinaServices
                 UseSlidingInvisibilityTimeout = true,
                 QueuePollInterval = TimeSpan.FromMilliseconds(200),
                 PrepareSchemaIfNecessary = true,
+
+                // Start (and answer /readyz with 503) while the database is down; Hangfire connects when it is back.
+                StartupConnectionMaxRetries = 2,
+                StartupConnectionBaseDelay = TimeSpan.FromMilliseconds(500),
+                StartupConnectionMaxDelay = TimeSpan.FromSeconds(2),
+                AllowDegradedModeWithoutStorage = true,
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(ConnectionString(sp), storageOptions), storageOptions);
         });

@@ -6,7 +6,7 @@ namespace Officina.Service.Storage;
 public sealed class PostgresSchema(NpgsqlDataSource dataSource) : IDisposable
 {
     private const string Ddl = """
-        SELECT pg_advisory_xact_lock(814_114_001);
+        SELECT pg_advisory_xact_lock(814114001);
         CREATE TABLE IF NOT EXISTS officina_jobs (
             id text PRIMARY KEY,
             tenant text NOT NULL,
