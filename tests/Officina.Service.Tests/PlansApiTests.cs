@@ -100,6 +100,22 @@ public sealed class PlansApiTests : IDisposable
         Assert.Equal("400", Cell(book, "Forecast!A4"));
     }
 
+    [Fact]
+    public async Task Apply_ReadsSourcesByName_WhenThePlanImportsCsv()
+    {
+        using var client = _app.CreateClient();
+        const string plan = """{"host":"excel","operations":[{"op":"import_csv","source":"sales.csv","destination":"Sales!A1","has_header":true}]}""";
+        using var form = ServiceApp.PlanForm(plan);
+        form.Add(new ByteArrayContent("region,amount\nnorth,10\nsouth,32\n"u8.ToArray()), "sources", "../../sales.csv");
+
+        using var response = await client.PostAsync("/api/v1/plans/apply", form);
+        var job = await ServiceApp.WaitAsync(client, (string)(await ServiceApp.JsonAsync(response))["id"]!);
+
+        Assert.Equal("succeeded", (string?)job["status"]);
+        using var book = WorkbookSession.Open(new MemoryStream(await client.GetByteArrayAsync($"/api/v1/jobs/{(string)job["id"]!}/result")));
+        Assert.Equal("32", Cell(book, "Sales!B3"));
+    }
+
     public void Dispose() => _app.Dispose();
 
     internal static string Cell(WorkbookSession book, string address)
