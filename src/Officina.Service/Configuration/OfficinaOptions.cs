@@ -40,8 +40,8 @@ public sealed class OfficinaOptions
     /// <summary>Whether this process runs jobs (a Hangfire server); false for API-only instances.</summary>
     public bool Worker { get; set; } = true;
 
-    /// <summary>Hangfire workers in this process.</summary>
-    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
+    /// <summary>Hangfire workers in this process; jobs wait on storage and LibreOffice, so several per core.</summary>
+    public int WorkerCount { get; set; } = Environment.ProcessorCount * 4;
 
     /// <summary>Retries of a job after a transient fault (model 429/5xx/timeouts, database hiccups).</summary>
     public int TransientRetries { get; set; } = 3;
