@@ -7,6 +7,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Officina.OpenXml.Packaging;
 using Officina.Service.Api;
 using Officina.Service.Jobs;
@@ -43,6 +47,7 @@ public static class OfficinaServices
         builder.Services.AddOfficinaJobs(runWorker: section.GetValue("Worker", defaultValue: true));
         builder.Services.AddOfficinaSecurity();
         builder.Services.AddOfficinaApi();
+        builder.Services.AddOfficinaTelemetry(export: !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
         return builder;
     }
 
@@ -129,6 +134,21 @@ public static class OfficinaServices
                 http.User.FindFirst(ApiKeyAuthentication.KeyClaim)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Settings(http.RequestServices).RateLimitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        return services;
+    }
+
+    /// <summary>Traces and metrics of requests, jobs and model calls, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
+    public static IServiceCollection AddOfficinaTelemetry(this IServiceCollection services, bool export)
+    {
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("officina"))
+            .WithTracing(t => t.AddSource(JobTelemetry.Name).AddAspNetCoreInstrumentation())
+            .WithMetrics(m => m.AddMeter(JobTelemetry.Name).AddAspNetCoreInstrumentation());
+        if (export)
+        {
+            telemetry.UseOtlpExporter();
+        }
+
         return services;
     }
 

@@ -38,6 +38,10 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
             return;
         }
 
+        using var activity = JobTelemetry.Source.StartActivity("job.run");
+        activity?.SetTag("job.id", jobId);
+        activity?.SetTag("job.kind", job.Kind);
+        activity?.SetTag("job.run", job.Runs);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sink = new JobProgressSink(TimeSpan.FromMilliseconds(options.Value.StepDelayMilliseconds), cancel.Token);
         using var stopWatching = new CancellationTokenSource();
@@ -71,8 +75,9 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         {
             await FailAsync(jobId, new(ex.Reason, ex.Message), CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not TransientJobException)
         {
+            // Anything else is not worth a retry: the job fails with the reason instead of staying in its stage.
             log.LogError(ex, "Job {JobId} failed", jobId);
             await FailAsync(jobId, new("internal", $"The job failed: {ex.Message}"), CancellationToken.None).ConfigureAwait(false);
         }
@@ -85,6 +90,7 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
 
     private async Task<JobRecord?> PlanAsync(JobRecord job, CancellationToken cancellationToken)
     {
+        using var activity = JobTelemetry.Source.StartActivity("job.plan");
         ModelSettings settings;
         try
         {
@@ -117,6 +123,10 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
 
         var plan = new PlanSerializer(JobDocuments.Catalog).Write(result.Plan);
         var usage = JobUsage.From(result.Usage, clock.Elapsed);
+        JobTelemetry.RecordModelUsage(usage);
+        activity?.SetTag("model.name", settings.Model);
+        activity?.SetTag("model.steps", result.Steps);
+        activity?.SetTag("plan.operations", result.Plan.Operations.Count);
         var count = result.Plan.Operations.Count;
         if (job.Mode == "preview")
         {
@@ -138,6 +148,7 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
 
     private async Task ApplyAsync(JobRecord job, JobProgressSink sink, CancellationToken cancellationToken)
     {
+        using var activity = JobTelemetry.Source.StartActivity("job.apply");
         var read = new PlanSerializer(JobDocuments.Catalog).Read(job.Plan ?? "");
         if (!read.Succeeded)
         {
@@ -224,8 +235,21 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         await jobs.UpdateAsync(id, change, cancellationToken).ConfigureAwait(false)
         ?? throw new InvalidOperationException($"Job '{id}' was deleted while it ran.");
 
-    private Task<JobRecord?> FinishAsync(string id, Func<JobRecord, JobRecord> change, CancellationToken cancellationToken) =>
-        jobs.UpdateAsync(id, j => JobStatus.IsTerminal(j.Status) ? j : change(j), cancellationToken);
+    private async Task<JobRecord?> FinishAsync(string id, Func<JobRecord, JobRecord> change, CancellationToken cancellationToken)
+    {
+        var finishedNow = false;
+        var job = await jobs.UpdateAsync(id, j =>
+        {
+            finishedNow = !JobStatus.IsTerminal(j.Status);
+            return finishedNow ? change(j) : j;
+        }, cancellationToken).ConfigureAwait(false);
+        if (finishedNow && job is not null && JobStatus.IsTerminal(job.Status))
+        {
+            JobTelemetry.RecordFinished(job);
+        }
+
+        return job;
+    }
 
     private Task<JobRecord?> FailAsync(string id, JobError error, CancellationToken cancellationToken, JobUsage? usage = null)
     {
