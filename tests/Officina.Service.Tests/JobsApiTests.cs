@@ -49,6 +49,32 @@ public sealed class JobsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Approve_ReturnsTheJob_WhenRepeatedWithTheSameIdempotencyKey()
+    {
+        ScriptTwoWrites();
+        using var client = _app.CreateClient();
+        using var response = await client.PostAsync("/api/v1/jobs", ServiceApp.JobForm("Label A1 and B1", "preview"));
+        var id = (string)(await ServiceApp.JsonAsync(response))["id"]!;
+        await ServiceApp.WaitAsync(client, id, j => (string?)j["status"] is "awaiting_approval" or "failed");
+
+        async Task<HttpResponseMessage> Approve(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/jobs/{id}/approve") { Content = JsonContent.Create(new { operations = new[] { 0 } }) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        using var first = await Approve("approve-1");
+        using var repeated = await Approve("approve-1");
+        using var other = await Approve("approve-2");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, repeated.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("succeeded", (string?)(await ServiceApp.WaitAsync(client, id))["status"]);
+    }
+
+    [Fact]
     public async Task Approve_Returns400_WhenAnIndexIsOutOfRange()
     {
         ScriptTwoWrites();

@@ -23,27 +23,9 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(sources);
         var id = StoreIds.NewJobId();
-        if (http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key)
+        if (await RepeatedAsync(http, draft.Tenant, requestHash, id, cancellationToken).ConfigureAwait(false) is { } repeated)
         {
-            if (key.Length > 200)
-            {
-                return Problems.Invalid("Idempotency-Key", "idempotency_key", $"An Idempotency-Key has at most 200 characters. Given: {key.Length}.");
-            }
-
-            var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-            var claim = await jobs.ClaimAsync(draft.Tenant, keyHash, requestHash + http.Request.Path, id, IdempotencyWindow, cancellationToken).ConfigureAwait(false);
-            if (claim is not null)
-            {
-                if (claim.RequestHash != requestHash + http.Request.Path)
-                {
-                    return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                        $"The Idempotency-Key '{key}' was used within 24 h for a different request (job {claim.JobId}); use a new key for a new request.");
-                }
-
-                return await jobs.GetAsync(claim.JobId, cancellationToken).ConfigureAwait(false) is { } first && first.Tenant == draft.Tenant
-                    ? Accepted(first)
-                    : Problems.Conflict($"The request with Idempotency-Key '{key}' is still being created; repeat it in a moment.");
-            }
+            return repeated;
         }
 
         if (original is not null)
@@ -69,6 +51,44 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
         await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
         Enqueue(id);
         return Accepted(job);
+    }
+
+    /// <summary>
+    /// Claims the request's <c>Idempotency-Key</c> (if any) for <paramref name="jobId"/>. Returns
+    /// the first answer's job when the key was used for the same request, a problem when it was
+    /// used for another, or null when this request is the first and should proceed.
+    /// </summary>
+    public async Task<Results<Accepted<JobView>, ProblemHttpResult>?> RepeatedAsync(
+        HttpContext http, string tenant, string requestHash, string jobId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Request.Headers["Idempotency-Key"].ToString() is not { Length: > 0 } key)
+        {
+            return null;
+        }
+
+        if (key.Length > 200)
+        {
+            return Problems.Invalid("Idempotency-Key", "idempotency_key", $"An Idempotency-Key has at most 200 characters. Given: {key.Length}.");
+        }
+
+        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var request = $"{http.Request.Method} {http.Request.Path} {requestHash}";
+        var claim = await jobs.ClaimAsync(tenant, keyHash, request, jobId, IdempotencyWindow, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        if (claim.RequestHash != request)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                $"The Idempotency-Key '{key}' was used within 24 h for a different request (job {claim.JobId}); use a new key for a new request.");
+        }
+
+        return await jobs.GetAsync(claim.JobId, cancellationToken).ConfigureAwait(false) is { } first && first.Tenant == tenant
+            ? Accepted(first)
+            : Problems.Conflict($"The request with Idempotency-Key '{key}' is still being processed; repeat it in a moment.");
     }
 
     public void Enqueue(string id) => background.Enqueue<JobRunner>(r => r.RunAsync(id, null, CancellationToken.None));

@@ -137,7 +137,7 @@ public static class JobsApi
     }
 
     public static async Task<Results<Accepted<JobView>, ProblemHttpResult>> ApproveAsync(
-        string id, ClaimsPrincipal user, [FromBody] ApproveRequest? request, [FromServices] IJobStore store, [FromServices] JobSubmitter submitter, CancellationToken cancellationToken)
+        string id, HttpContext http, ClaimsPrincipal user, [FromBody] ApproveRequest? request, [FromServices] IJobStore store, [FromServices] JobSubmitter submitter, CancellationToken cancellationToken)
     {
         var job = await FindAsync(store, id, user, cancellationToken).ConfigureAwait(false);
         if (job is null)
@@ -145,8 +145,16 @@ public static class JobsApi
             return Problems.NotFound(id);
         }
 
+        var body = request?.Operations is { } chosen ? string.Join(",", chosen) : "all";
         if (job.Status != JobStatus.AwaitingApproval)
         {
+            // A retry of an approval that went through (same Idempotency-Key and body) gets the job, not a conflict.
+            if (http.Request.Headers.ContainsKey("Idempotency-Key")
+                && await submitter.RepeatedAsync(http, job.Tenant, body, id, cancellationToken).ConfigureAwait(false) is { } repeated)
+            {
+                return repeated;
+            }
+
             return Problems.Conflict($"Only a job in awaiting_approval can be approved (mode=preview). Job '{id}' is {job.Status}.");
         }
 
@@ -164,6 +172,11 @@ public static class JobsApi
             }
         }
 
+        if (await submitter.RepeatedAsync(http, job.Tenant, body, id, cancellationToken).ConfigureAwait(false) is { } first)
+        {
+            return first;
+        }
+
         var updated = await store.UpdateAsync(id, j => j.Status == JobStatus.AwaitingApproval && !j.CancelRequested
             ? j with { Status = JobStatus.Applying, Approved = indexes, Progress = new(JobStatus.Applying, 0, indexes?.Count ?? count, "Approved; waiting for a worker") }
             : j, cancellationToken).ConfigureAwait(false);
@@ -176,11 +189,17 @@ public static class JobsApi
         return TypedResults.Accepted($"{Prefix}/jobs/{id}", JobView.From(updated));
     }
 
-    public static async Task<Results<Accepted<JobView>, ProblemHttpResult>> CancelAsync(string id, ClaimsPrincipal user, [FromServices] IJobStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<JobView>, ProblemHttpResult>> CancelAsync(
+        string id, HttpContext http, ClaimsPrincipal user, [FromServices] IJobStore store, [FromServices] JobSubmitter submitter, CancellationToken cancellationToken)
     {
         if (await FindAsync(store, id, user, cancellationToken).ConfigureAwait(false) is null)
         {
             return Problems.NotFound(id);
+        }
+
+        if (await submitter.RepeatedAsync(http, user.Tenant(), "cancel", id, cancellationToken).ConfigureAwait(false) is { } repeated)
+        {
+            return repeated;
         }
 
         var updated = await store.UpdateAsync(id, j => JobStatus.IsTerminal(j.Status) ? j : j with
