@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine: installs what the tests need (LibreOffice for
 # recalculation and rendering, poppler-utils for PDF -> PNG, openpyxl for the benchmark peer,
-# libxml2-utils for schema checks, Chromium for the add-in's browser tests), builds once, runs
-# every test project and the add-in's tests (addin/, vitest), and prints one closing line
-# "N passed, N failed, N skipped".
+# libxml2-utils for schema checks, PostgreSQL for the service's store, Chromium for the
+# add-in's browser tests), builds once, runs every test project and the add-in's tests
+# (addin/, vitest), and prints one closing line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +39,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# PostgreSQL for the service tests: Debian's postgresql (installed when missing) runs a
+# throwaway cluster on 127.0.0.1 on a free port; the tests read OFFICINA_TEST_POSTGRES.
+eval "$(bash scripts/test-postgres.sh start)"
+trap 'bash scripts/test-postgres.sh stop "$OFFICINA_TEST_POSTGRES_DIR"' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Office.sln -c Release -warnaserror -nologo -v q

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Officina.Service.Api;
+
+/// <summary>An uploaded file: its name (for display and downloads only, never a path) and bytes.</summary>
+public sealed record UploadedFile(string Name, byte[] Content);
+
+/// <summary>
+/// A multipart form read within the upload limit: its fields, the <c>file</c> and <c>sources</c>
+/// parts, and a hash of everything (for <c>Idempotency-Key</c>).
+/// </summary>
+public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOnlyList<UploadedFile> Sources, string RequestHash)
+{
+    public string? Field(string name) => Fields.TryGetValue(name, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
+
+    /// <summary>Reads the form, or returns the problem (415 not multipart, 413 over the limit).</summary>
+    public static async Task<(JobForm? Form, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasFormContentType)
+        {
+            return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send multipart/form-data (e.g. curl -F file=@book.xlsx -F instruction=...). Given: '{request.ContentType}'."));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        IFormCollection form;
+        try
+        {
+            var limit = (int)Math.Min(int.MaxValue, maxBytes);
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes, ValueLengthLimit = limit, BufferBodyLengthLimit = maxBytes }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, values) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{name}={values}\n"));
+        }
+
+        UploadedFile? file = null;
+        var sources = new List<UploadedFile>();
+        foreach (var part in form.Files)
+        {
+            if (part.Name is not ("file" or "sources" or "plan"))
+            {
+                return (null, Problems.Invalid($"$.{part.Name}", "unknown_part", $"The form has file parts 'file', 'plan' and 'sources'. Given: a part named '{part.Name}'."));
+            }
+
+            using var buffer = new MemoryStream();
+            await part.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var uploaded = new UploadedFile(CleanName(part.FileName), buffer.ToArray());
+            hash.AppendData(Encoding.UTF8.GetBytes($"{part.Name}:{uploaded.Name}:"));
+            hash.AppendData(uploaded.Content);
+            switch (part.Name)
+            {
+                case "file" when file is not null:
+                    return (null, Problems.Invalid("$.file", "one_file", "Send one 'file' part; more source files go in 'sources'."));
+                case "file":
+                    file = uploaded;
+                    break;
+                case "sources":
+                    sources.Add(uploaded);
+                    break;
+            }
+        }
+
+        return (new JobForm(form, file, sources, Convert.ToHexStringLower(hash.GetHashAndReset())), null);
+    }
+
+    /// <summary>The plan from a 'plan' field or a 'plan' file part.</summary>
+    public async Task<string?> PlanTextAsync(CancellationToken cancellationToken)
+    {
+        if (Field("plan") is { } text)
+        {
+            return text;
+        }
+
+        if (Fields.Files.GetFile("plan") is { } part)
+        {
+            using var reader = new StreamReader(part.OpenReadStream(), Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    /// <summary>The last path segment without control characters: a display name, never used as a path.</summary>
+    private static string CleanName(string? name)
+    {
+        var last = (name ?? "").Replace('\\', '/').Split('/')[^1];
+        var clean = new string([.. last.Where(c => !char.IsControl(c) && c != '"')]).Trim();
+        return clean.Length == 0 ? "upload" : clean.Length > 200 ? clean[..200] : clean;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Officina.Service.Jobs;
+using Officina.Service.Storage;
+
+namespace Officina.Service.Api;
+
+/// <summary>
+/// Creates jobs: claims the <c>Idempotency-Key</c>, stores the files under the new id, writes
+/// the record and enqueues the Hangfire job. A repeated key with the same request returns the
+/// first job; with a different request it is a 422.
+/// </summary>
+public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJobClient background, TimeProvider time)
+{
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
+
+    public async Task<Results<Accepted<JobView>, ProblemHttpResult>> SubmitAsync(
+        HttpContext http, string requestHash, JobRecord draft, UploadedFile? original, IReadOnlyList<UploadedFile> sources, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(sources);
+        var id = StoreIds.NewJobId();
+        if (await RepeatedAsync(http, draft.Tenant, requestHash, id, cancellationToken).ConfigureAwait(false) is { } repeated)
+        {
+            return repeated;
+        }
+
+        if (original is not null)
+        {
+            await files.WriteAsync(id, "original", original.Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < sources.Count; i++)
+        {
+            await files.WriteAsync(id, $"source_{i}", sources[i].Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = time.GetUtcNow();
+        var job = draft with
+        {
+            Id = id,
+            HasOriginal = original is not null,
+            FileName = original?.Name ?? draft.FileName,
+            Sources = [.. sources.Select(s => s.Name)],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
+        Enqueue(id);
+        return Accepted(job);
+    }
+
+    /// <summary>
+    /// Claims the request's <c>Idempotency-Key</c> (if any) for <paramref name="jobId"/>. Returns
+    /// the first answer's job when the key was used for the same request, a problem when it was
+    /// used for another, or null when this request is the first and should proceed.
+    /// </summary>
+    public async Task<Results<Accepted<JobView>, ProblemHttpResult>?> RepeatedAsync(
+        HttpContext http, string tenant, string requestHash, string jobId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Request.Headers["Idempotency-Key"].ToString() is not { Length: > 0 } key)
+        {
+            return null;
+        }
+
+        if (key.Length > 200)
+        {
+            return Problems.Invalid("Idempotency-Key", "idempotency_key", $"An Idempotency-Key has at most 200 characters. Given: {key.Length}.");
+        }
+
+        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var request = $"{http.Request.Method} {http.Request.Path} {requestHash}";
+        var claim = await jobs.ClaimAsync(tenant, keyHash, request, jobId, IdempotencyWindow, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        if (claim.RequestHash != request)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                $"The Idempotency-Key '{key}' was used within 24 h for a different request (job {claim.JobId}); use a new key for a new request.");
+        }
+
+        return await jobs.GetAsync(claim.JobId, cancellationToken).ConfigureAwait(false) is { } first && first.Tenant == tenant
+            ? Accepted(first)
+            : Problems.Conflict($"The request with Idempotency-Key '{key}' is still being processed; repeat it in a moment.");
+    }
+
+    public void Enqueue(string id) => background.Enqueue<JobRunner>(r => r.RunAsync(id, null, CancellationToken.None));
+
+    private static Accepted<JobView> Accepted(JobRecord job) => TypedResults.Accepted($"{JobsApi.Prefix}/jobs/{job.Id}", JobView.From(job));
+}

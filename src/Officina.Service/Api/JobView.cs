@@ -1,0 +1,43 @@
+using Officina.Operations;
+using Officina.Service.Jobs;
+
+namespace Officina.Service.Api;
+
+/// <summary>A job as the API shows it (docs/api.md): the record without internals, plus links.</summary>
+public sealed record JobView(
+    string Id,
+    string Status,
+    string Host,
+    string? Instruction,
+    string Mode,
+    string? FileName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    JobProgress? Progress,
+    IReadOnlyList<Change> Changes,
+    JobVerification? Verification,
+    JobUsage? Usage,
+    JobError? Error,
+    bool CancelRequested,
+    IReadOnlyList<int>? Approved,
+    string? ReplayOf,
+    JobLinks Links)
+{
+    public static JobView From(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var self = $"{JobsApi.Prefix}/jobs/{job.Id}";
+        return new(job.Id, job.Status, job.Host, job.Instruction, job.Mode, job.FileName, job.CreatedAt, job.UpdatedAt, job.Progress,
+            job.Changes, job.Verification, job.Usage ?? JobUsage.None, job.Error, job.CancelRequested, job.Approved, job.ReplayOf,
+            new JobLinks(self, $"{self}/plan", $"{self}/result", job.HasOriginal ? $"{self}/original" : null, $"{self}/events"));
+    }
+}
+
+/// <summary>Where to find a job's parts.</summary>
+public sealed record JobLinks(string Self, string Plan, string Result, string? Original, string Events);
+
+/// <summary>A page of jobs, newest first.</summary>
+public sealed record JobPage(IReadOnlyList<JobView> Items, int Page, int PageSize, int Total);
+
+/// <summary>Which operations of a previewed plan to apply; null or missing for all.</summary>
+public sealed record ApproveRequest(IReadOnlyList<int>? Operations);

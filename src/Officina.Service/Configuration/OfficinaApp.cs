@@ -1,0 +1,62 @@
+using Hangfire;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Officina.Service.Api;
+using Officina.Service.Jobs;
+using Officina.Service.Security;
+using Scalar.AspNetCore;
+
+namespace Officina.Service.Configuration;
+
+/// <summary>The request pipeline and the endpoints.</summary>
+public static class OfficinaApp
+{
+    public static WebApplication UseOfficina(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var keys = app.Services.GetRequiredService<ApiKeys>();
+        var options = app.Services.GetRequiredService<IOptions<OfficinaOptions>>().Value;
+        var urls = app.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : options.Urls;
+        keys.RequireKeysOffLoopback(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        // The web UI ships next to the assembly, so it is found whatever the working directory is.
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var files = Directory.Exists(webRoot) ? new PhysicalFileProvider(webRoot) : app.Environment.WebRootFileProvider;
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new DashboardAuthorization(keys)], DashboardTitle = "Officina jobs" });
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGroup(JobsApi.Prefix)
+            .RequireAuthorization()
+            .RequireRateLimiting(OfficinaServices.RateLimitPolicy)
+            .MapJobsApi()
+            .MapPlansApi()
+            .MapCatalogApi();
+        app.MapHealthApi();
+
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            app.Logger.LogError(ex, "Could not register the retention job: job storage is unreachable. It is registered on the next start; /readyz reports the storage.");
+        }
+
+        app.Logger.LogInformation("Officina service: storage {Storage} ({Data}), worker {Worker}, upload limit {Limit:N0} bytes, retention {Hours} h",
+            options.Storage, options.Storage == "local" ? options.DataFolder : "PostgreSQL", options.Worker ? $"{options.WorkerCount} thread(s)" : "off", options.MaxUploadBytes, options.RetentionHours);
+        if (keys.Open)
+        {
+            app.Logger.LogWarning("No API keys are configured: the API is OPEN to every local caller (tenant 'local'); this is allowed on loopback addresses only. Add Officina:ApiKeys to require keys.");
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+namespace Officina.Service.Configuration;
+
+/// <summary>
+/// The service's settings, bound from the <c>Officina</c> configuration section
+/// (<c>appsettings.json</c>, or environment variables such as <c>Officina__Storage=postgres</c>).
+/// </summary>
+public sealed class OfficinaOptions
+{
+    public const string Section = "Officina";
+
+    /// <summary>Where the service listens unless <c>ASPNETCORE_URLS</c>/<c>--urls</c> says otherwise.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5170";
+
+    /// <summary><c>local</c> (Hangfire.InMemory and files under <see cref="DataPath"/>) or <c>postgres</c>.</summary>
+    public string Storage { get; set; } = "local";
+
+    /// <summary>Folder for job records and files in local storage (relative to the current directory); default: the user's local data folder, <c>~/.local/share/officina</c> on Linux.</summary>
+    public string DataPath { get; set; } = "";
+
+    /// <summary><see cref="DataPath"/> as a full path.</summary>
+    public string DataFolder => Path.GetFullPath(DataPath.Length > 0
+        ? DataPath
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "officina"));
+
+    /// <summary>PostgreSQL connection string when <see cref="Storage"/> is <c>postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Largest request body (file plus sources) accepted, in bytes; default 50 MB.</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>How long jobs, their results and originals are kept after they were created.</summary>
+    public double RetentionHours { get; set; } = 24 * 7;
+
+    /// <summary>API keys, each scoped to a tenant and stored as a SHA-256 hash.</summary>
+    public IList<ApiKeyEntry> ApiKeys { get; } = [];
+
+    /// <summary>Requests per minute per API key (fixed window).</summary>
+    public int RateLimitPerMinute { get; set; } = 600;
+
+    /// <summary>Whether this process runs jobs (a Hangfire server); false for API-only instances.</summary>
+    public bool Worker { get; set; } = true;
+
+    /// <summary>Hangfire workers in this process; jobs wait on storage and LibreOffice, so several per core.</summary>
+    public int WorkerCount { get; set; } = Environment.ProcessorCount * 4;
+
+    /// <summary>Retries of a job after a transient fault (model 429/5xx/timeouts, database hiccups).</summary>
+    public int TransientRetries { get; set; } = 3;
+
+    /// <summary>PostgreSQL: how long a fetched job stays invisible to other workers without a heartbeat.</summary>
+    public double InvisibilityTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>A pause after each applied operation, for demos and the crash tests; 0 in production.</summary>
+    public int StepDelayMilliseconds { get; set; }
+}
+
+/// <summary>One API key: the tenant it belongs to, the SHA-256 of the key (hex, from <c>printf %s KEY | sha256sum</c>), and whether it may open the dashboard.</summary>
+public sealed class ApiKeyEntry
+{
+    public string Tenant { get; set; } = "";
+
+    public string Sha256 { get; set; } = "";
+
+    public bool Admin { get; set; }
+}

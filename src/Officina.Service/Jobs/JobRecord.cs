@@ -1,0 +1,117 @@
+using Officina.Operations;
+using Officina.Planning.Model;
+
+namespace Officina.Service.Jobs;
+
+/// <summary>The statuses of a job, in lifecycle order.</summary>
+public static class JobStatus
+{
+    public const string Queued = "queued";
+    public const string Planning = "planning";
+    public const string AwaitingApproval = "awaiting_approval";
+    public const string Applying = "applying";
+    public const string Verifying = "verifying";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+
+    public static bool IsTerminal(string status) => status is Succeeded or Failed or Cancelled;
+}
+
+/// <summary>What a job is: a model plans first (<c>model</c>), or a given plan is applied (<c>plan</c>).</summary>
+public static class JobKind
+{
+    public const string Model = "model";
+    public const string Plan = "plan";
+}
+
+/// <summary>
+/// One job as stored: who owns it, what was asked, where it is in its lifecycle, and what it
+/// produced. Files (original, sources, result) live in the <see cref="Storage.IFileStore"/>
+/// under the job's id.
+/// </summary>
+public sealed record JobRecord
+{
+    public required string Id { get; init; }
+
+    public required string Tenant { get; init; }
+
+    public required string Kind { get; init; }
+
+    public string Status { get; init; } = JobStatus.Queued;
+
+    public required string Host { get; init; }
+
+    public string? Instruction { get; init; }
+
+    public string Mode { get; init; } = "apply";
+
+    public string? Effort { get; init; }
+
+    public string? FileName { get; init; }
+
+    public bool HasOriginal { get; init; }
+
+    /// <summary>Source files by the name plans use (import_csv), each stored in slot <c>source_N</c>.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public JobProgress? Progress { get; init; }
+
+    /// <summary>The plan JSON (as <see cref="PlanSerializer"/> writes it).</summary>
+    public string? Plan { get; init; }
+
+    /// <summary>Indexes of the plan's operations to apply; null for all.</summary>
+    public IReadOnlyList<int>? Approved { get; init; }
+
+    public IReadOnlyList<Change> Changes { get; init; } = [];
+
+    public JobVerification? Verification { get; init; }
+
+    public JobUsage? Usage { get; init; }
+
+    public JobError? Error { get; init; }
+
+    public bool CancelRequested { get; init; }
+
+    /// <summary>How many times a worker started on this job (re-runs after a crash or a transient fault).</summary>
+    public int Runs { get; init; }
+
+    /// <summary>The job this one replays the plan of, if any.</summary>
+    public string? ReplayOf { get; init; }
+}
+
+/// <summary>Where a running job is: its stage, operations done of the total, and what it is doing.</summary>
+public sealed record JobProgress(string Stage, int Done, int Total, string? Message);
+
+/// <summary>Why a job failed: a stable code, a message, and for plan errors the errors with their paths.</summary>
+public sealed record JobError(string Code, string Message, IReadOnlyList<OperationError>? Errors = null);
+
+/// <summary>The verification report as the API shows it.</summary>
+public sealed record JobVerification(bool HasErrors, IReadOnlyList<string> Checks, IReadOnlyList<JobFinding> Findings)
+{
+    public static JobVerification From(VerificationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report.HasErrors, report.Checks,
+            [.. report.Findings.Select(f => new JobFinding(f.Severity.ToString().ToLowerInvariant(), f.Code, f.Location, f.Message))]);
+    }
+}
+
+/// <summary>One verification finding.</summary>
+public sealed record JobFinding(string Severity, string Code, string Location, string Message);
+
+/// <summary>Model usage and cost of a job, and how long it ran.</summary>
+public sealed record JobUsage(long InputTokens, long CachedTokens, long OutputTokens, long ReasoningTokens, decimal EstimatedCostUsd, long DurationMs)
+{
+    public static JobUsage None { get; } = new(0, 0, 0, 0, 0, 0);
+
+    public static JobUsage From(ModelUsage usage, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        return new(usage.InputTokens, usage.CachedInputTokens, usage.OutputTokens, usage.ReasoningTokens, usage.EstimatedCostUsd ?? 0m, (long)duration.TotalMilliseconds);
+    }
+}

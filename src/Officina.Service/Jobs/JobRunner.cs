@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Officina.Operations;
+using Officina.Planning;
+using Officina.Planning.Model;
+using Officina.Service.Configuration;
+using Officina.Service.Storage;
+
+namespace Officina.Service.Jobs;
+
+/// <summary>
+/// The Hangfire job that moves a job through its lifecycle. It takes only the job id and is
+/// safe to re-run: it continues from the stored status, the result is written under the job
+/// id (replacing any earlier attempt's), and the status is written last. Only transient
+/// faults are thrown back to Hangfire for a retry; everything else fails the job with a message.
+/// </summary>
+public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments documents, ModelLoopFactory models, IOptions<OfficinaOptions> options, ILogger<JobRunner> log)
+{
+    public const int TransientRetries = 3;
+
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(250);
+
+    [AutomaticRetry(Attempts = TransientRetries, OnlyOn = [typeof(TransientJobException)], DelaysInSeconds = [2, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task RunAsync(string jobId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var job = await jobs.UpdateAsync(StoreIds.Require(jobId, "job id"), j => j with { Runs = j.Runs + 1 }, cancellationToken).ConfigureAwait(false);
+        if (job is null || JobStatus.IsTerminal(job.Status) || job.Status == JobStatus.AwaitingApproval)
+        {
+            return;
+        }
+
+        if (job.CancelRequested)
+        {
+            await FinishAsync(jobId, j => j with { Status = JobStatus.Cancelled, Progress = j.Progress is { } p ? p with { Stage = JobStatus.Cancelled } : null }, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        using var activity = JobTelemetry.Source.StartActivity("job.run");
+        activity?.SetTag("job.id", jobId);
+        activity?.SetTag("job.kind", job.Kind);
+        activity?.SetTag("job.run", job.Runs);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sink = new JobProgressSink(TimeSpan.FromMilliseconds(options.Value.StepDelayMilliseconds), cancel.Token);
+        using var stopWatching = new CancellationTokenSource();
+        var watcher = WatchAsync(jobId, sink, cancel, stopWatching.Token);
+        var retry = context?.GetJobParameter<int>("RetryCount") ?? 0;
+        try
+        {
+            if (job.Kind == JobKind.Model && job.Status is JobStatus.Queued or JobStatus.Planning)
+            {
+                job = await PlanAsync(job, cancel.Token).ConfigureAwait(false);
+            }
+
+            if (job is { Status: JobStatus.Queued or JobStatus.Applying or JobStatus.Verifying })
+            {
+                await ApplyAsync(job, sink, cancel.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await FinishAsync(jobId, j => j with { Status = JobStatus.Cancelled }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TransientJobException ex) when (retry >= TransientRetries)
+        {
+            await FailAsync(jobId, new("transient_fault", $"{ex.Message} Gave up after {TransientRetries} retries."), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientJobException($"Storage failed while running job '{jobId}'. See inner exception for details.", ex);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            await FailAsync(jobId, new(ex.Reason, ex.Message), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not TransientJobException)
+        {
+            // Anything else is not worth a retry: the job fails with the reason instead of staying in its stage.
+            log.LogError(ex, "Job {JobId} failed", jobId);
+            await FailAsync(jobId, new("internal", $"The job failed: {ex.Message}"), CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await watcher.ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JobRecord?> PlanAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        using var activity = JobTelemetry.Source.StartActivity("job.plan");
+        ModelSettings settings;
+        try
+        {
+            settings = models.Settings();
+        }
+        catch (ModelNotConfiguredException ex)
+        {
+            await FailAsync(job.Id, new("model_not_configured", ex.Message), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        job = await Set(job.Id, j => j with { Status = JobStatus.Planning, Progress = new(JobStatus.Planning, 0, 0, $"Planning with {settings.Model}") }, cancellationToken).ConfigureAwait(false);
+        using var session = await documents.OpenAsync(job, cancellationToken).ConfigureAwait(false);
+        ReasoningEffort? effort = ReasoningEfforts.TryParse(job.Effort, out var parsed) ? parsed : null;
+        var clock = Stopwatch.StartNew();
+        PlanningResult result;
+        try
+        {
+            result = await models.Create(settings).RunAsync(session, job.Instruction!, effort, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlanningException ex) when (ex.InnerException is ModelRequestException { Status: 0 or 408 or 429 or >= 500 })
+        {
+            throw new TransientJobException(ex.Message, ex);
+        }
+        catch (PlanningException ex)
+        {
+            await FailAsync(job.Id, new(ex.Reason, ex.Message), cancellationToken, JobUsage.From(ex.Usage, clock.Elapsed)).ConfigureAwait(false);
+            return null;
+        }
+
+        var plan = new PlanSerializer(JobDocuments.Catalog).Write(result.Plan);
+        var usage = JobUsage.From(result.Usage, clock.Elapsed);
+        JobTelemetry.RecordModelUsage(usage);
+        activity?.SetTag("model.name", settings.Model);
+        activity?.SetTag("model.steps", result.Steps);
+        activity?.SetTag("plan.operations", result.Plan.Operations.Count);
+        var count = result.Plan.Operations.Count;
+        if (job.Mode == "preview")
+        {
+            // The model's working copy is discarded: what the user approves is applied to the original.
+            await FinishAsync(job.Id, j => j with
+            {
+                Status = JobStatus.AwaitingApproval,
+                Plan = plan,
+                Usage = usage,
+                Changes = result.Changes,
+                Verification = JobVerification.From(result.Verification),
+                Progress = new(JobStatus.AwaitingApproval, count, count, $"{count} operation(s) planned; approve all or some of them"),
+            }, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return await Set(job.Id, j => j with { Status = JobStatus.Applying, Plan = plan, Usage = usage }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ApplyAsync(JobRecord job, JobProgressSink sink, CancellationToken cancellationToken)
+    {
+        using var activity = JobTelemetry.Source.StartActivity("job.apply");
+        var read = new PlanSerializer(JobDocuments.Catalog).Read(job.Plan ?? "");
+        if (!read.Succeeded)
+        {
+            await FailAsync(job.Id, new("invalid_plan", "The stored plan is not valid.", read.Errors), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var plan = read.Plan!;
+        if (job.Approved is { } approved)
+        {
+            plan = plan with { Operations = [.. approved.Order().Select(i => plan.Operations[i])] };
+        }
+
+        var total = plan.Operations.Count;
+        var clock = Stopwatch.StartNew();
+        job = await Set(job.Id, j => j with { Status = JobStatus.Applying, Progress = new(JobStatus.Applying, 0, total, null) }, cancellationToken).ConfigureAwait(false);
+        using var session = await documents.OpenAsync(job, cancellationToken).ConfigureAwait(false);
+        var applied = PlanRunner.Apply(session, plan, sink, cancellationToken);
+        if (!applied.Succeeded)
+        {
+            var first = applied.Errors[0];
+            await FailAsync(job.Id, new("plan_failed", $"The plan could not be applied; nothing was written. {first.Path}: {first.Message}", applied.Errors), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await Set(job.Id, j => j with { Status = JobStatus.Verifying, Progress = new(JobStatus.Verifying, total, total, "Recalculating and validating") }, cancellationToken).ConfigureAwait(false);
+        var report = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        using var output = new MemoryStream();
+        session.Save(output);
+        await files.WriteAsync(job.Id, "result", output.GetBuffer().AsMemory(0, (int)output.Length), cancellationToken).ConfigureAwait(false);
+
+        // The status is written last: a crash before this line re-runs the job, which writes the same result again.
+        await FinishAsync(job.Id, j => j with
+        {
+            Status = JobStatus.Succeeded,
+            Changes = applied.Changes,
+            Verification = JobVerification.From(report),
+            Usage = (j.Usage ?? JobUsage.None) with { DurationMs = (j.Usage?.DurationMs ?? 0) + (long)clock.Elapsed.TotalMilliseconds },
+            Progress = new(JobStatus.Succeeded, total, total, report.HasErrors ? "Applied; verification found errors" : "Applied and verified"),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Polls the store for a cancel request and writes the latest progress, until stopped.</summary>
+    private async Task WatchAsync(string jobId, JobProgressSink sink, CancellationTokenSource cancel, CancellationToken stop)
+    {
+        PlanProgress? written = null;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(WatchInterval, stop).ConfigureAwait(false);
+                var latest = sink.Latest;
+                JobRecord? job;
+                if (latest is not null && latest != written)
+                {
+                    written = latest;
+                    job = await jobs.UpdateAsync(jobId, j => j.Status == JobStatus.Applying
+                        ? j with { Progress = new(JobStatus.Applying, latest.Done, latest.Total, latest.Current) }
+                        : j, stop).ConfigureAwait(false);
+                }
+                else
+                {
+                    job = await jobs.GetAsync(jobId, stop).ConfigureAwait(false);
+                }
+
+                if (job?.CancelRequested == true)
+                {
+                    await cancel.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+            {
+                log.LogWarning(ex, "Watching job {JobId} failed; trying again", jobId);
+            }
+        }
+    }
+
+    private async Task<JobRecord> Set(string id, Func<JobRecord, JobRecord> change, CancellationToken cancellationToken) =>
+        await jobs.UpdateAsync(id, change, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"Job '{id}' was deleted while it ran.");
+
+    private async Task<JobRecord?> FinishAsync(string id, Func<JobRecord, JobRecord> change, CancellationToken cancellationToken)
+    {
+        var finishedNow = false;
+        var job = await jobs.UpdateAsync(id, j =>
+        {
+            finishedNow = !JobStatus.IsTerminal(j.Status);
+            return finishedNow ? change(j) : j;
+        }, cancellationToken).ConfigureAwait(false);
+        if (finishedNow && job is not null && JobStatus.IsTerminal(job.Status))
+        {
+            JobTelemetry.RecordFinished(job);
+        }
+
+        return job;
+    }
+
+    private Task<JobRecord?> FailAsync(string id, JobError error, CancellationToken cancellationToken, JobUsage? usage = null)
+    {
+        log.LogInformation("Job {JobId} failed: {Code} {Message}", id, error.Code, error.Message);
+        return FinishAsync(id, j => j with { Status = JobStatus.Failed, Error = error, Usage = usage ?? j.Usage }, cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using Hangfire.Dashboard;
+
+namespace Officina.Service.Security;
+
+/// <summary>
+/// The Hangfire dashboard opens for an admin key: sent as a header like the API, or as the
+/// password of HTTP Basic authentication so a browser can prompt for it. With no keys
+/// configured (loopback only) it opens for local requests.
+/// </summary>
+public sealed class DashboardAuthorization(ApiKeys keys) : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.GetHttpContext();
+        if (keys.Open)
+        {
+            return http.Connection.RemoteIpAddress is null || System.Net.IPAddress.IsLoopback(http.Connection.RemoteIpAddress);
+        }
+
+        var key = ApiKeyAuthentication.KeyFrom(http.Request) ?? BasicPassword(http.Request);
+        if (keys.Find(key) is { Admin: true })
+        {
+            return true;
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Basic realm=\"Officina dashboard (password: an admin API key)\"";
+        return false;
+    }
+
+    private static string? BasicPassword(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon >= 0 ? decoded[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

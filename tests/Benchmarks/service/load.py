@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Submits N `POST /api/v1/plans/apply` jobs of a small plan and reports jobs/s and latency.
+
+Usage: load.py BASE_URL[,BASE_URL2] FILE.xlsx [N] [CONCURRENCY]
+
+Jobs are submitted round-robin to the given base URLs by CONCURRENCY threads as fast as the
+service accepts them. Each job's latency is its own server-side time from created_at to the
+updated_at of its final status (submit to result ready); throughput is N divided by the time
+from the first created_at to the last final updated_at. Prints one JSON line.
+"""
+import json
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+
+PLAN = json.dumps({"host": "excel", "instruction": "bench", "operations": [
+    {"op": "set_values", "range": "Sheet1!H1:I2", "values": [["Label", "Value"], ["bench", 42]]},
+    {"op": "add_sheet", "name": "Bench"},
+    {"op": "set_values", "range": "Bench!A1", "values": [["ok"]]},
+]})
+
+
+def multipart(fields, files):
+    boundary = uuid.uuid4().hex
+    out = bytearray()
+    for name, value in fields.items():
+        out += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+    for name, (filename, content) in files.items():
+        out += (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                'Content-Type: application/octet-stream\r\n\r\n').encode() + content + b'\r\n'
+    out += f'--{boundary}--\r\n'.encode()
+    return bytes(out), f'multipart/form-data; boundary={boundary}'
+
+
+def ts(text):
+    return datetime.fromisoformat(text).timestamp()
+
+
+def main():
+    bases = sys.argv[1].split(',')
+    content = open(sys.argv[2], 'rb').read()
+    n = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
+    concurrency = int(sys.argv[4]) if len(sys.argv) > 4 else 16
+    body, content_type = multipart({'plan': PLAN}, {'file': ('bench.xlsx', content)})
+    ids, lock = [], threading.Lock()
+
+    def submit(i):
+        request = urllib.request.Request(f'{bases[i % len(bases)]}/api/v1/plans/apply', data=body, method='POST',
+                                         headers={'Content-Type': content_type})
+        with urllib.request.urlopen(request) as response:
+            job = json.load(response)
+        with lock:
+            ids.append(job['id'])
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(submit, range(n)))
+    submitted = time.monotonic() - started
+
+    done = {}
+    while len(done) < n:
+        for job_id in [j for j in ids if j not in done]:
+            with urllib.request.urlopen(f'{bases[0]}/api/v1/jobs/{job_id}') as response:
+                job = json.load(response)
+            if job['status'] in ('succeeded', 'failed', 'cancelled'):
+                done[job_id] = job
+        if len(done) < n:
+            time.sleep(0.5)
+
+    jobs = list(done.values())
+    latencies = sorted(ts(j['updated_at']) - ts(j['created_at']) for j in jobs)
+    span = max(ts(j['updated_at']) for j in jobs) - min(ts(j['created_at']) for j in jobs)
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+    print(json.dumps({
+        'jobs': n, 'failed': sum(j['status'] != 'succeeded' for j in jobs),
+        'jobs_per_s': round(n / span, 1), 'p50_ms': round(pick(0.50) * 1000), 'p99_ms': round(pick(0.99) * 1000),
+        'submit_s': round(submitted, 1), 'span_s': round(span, 1), 'instances': len(bases),
+        'example': jobs[0]['id'],
+    }))
+
+
+if __name__ == '__main__':
+    main()
