@@ -23,6 +23,7 @@ public static class OfficinaApp
         // The web UI ships next to the assembly, so it is found whatever the working directory is.
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var files = Directory.Exists(webRoot) ? new PhysicalFileProvider(webRoot) : app.Environment.WebRootFileProvider;
+        app.UseAddin();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseAuthentication();

@@ -49,6 +49,9 @@ public sealed class OfficinaOptions
     /// <summary>PostgreSQL: how long a fetched job stays invisible to other workers without a heartbeat.</summary>
     public double InvisibilityTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>The built add-in (<c>addin/dist</c>) served at <c>/addin/</c>; default: found above the working directory or the service's folder.</summary>
+    public string? AddinPath { get; set; }
+
     /// <summary>A pause after each applied operation, for demos and the crash tests; 0 in production.</summary>
     public int StepDelayMilliseconds { get; set; }
 }
