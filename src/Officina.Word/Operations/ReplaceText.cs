@@ -79,7 +79,8 @@ public sealed record ReplaceText(
         var inserted = replacement.Length > 0 ? RunSplitter.NewRunLike(runs[0], replacement) : null;
         if (inserted is not null)
         {
-            runs[0].InsertBeforeSelf(inserted);
+            // After the matched text, as Word writes a replacement: the deletion, then the insertion.
+            runs[^1].InsertAfterSelf(inserted);
         }
 
         if (session.TrackChanges)
