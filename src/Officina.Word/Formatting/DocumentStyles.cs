@@ -190,7 +190,7 @@ public sealed class DocumentStyles(MainDocumentPart main)
         new PrimaryStyle(), new StyleParagraphProperties(new Indentation { Left = "720" }, new ContextualSpacing()))
     { Type = StyleValues.Paragraph, StyleId = "ListParagraph" };
 
-    private static Style TableGrid() => new(new StyleName { Val = "Table Grid" }, new BasedOn { Val = "TableNormal" }, new UIPriority { Val = 39 },
+    private static Style TableGrid() => new(new StyleName { Val = "Table Grid" }, new UIPriority { Val = 39 },
         new StyleParagraphProperties(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
         new StyleTableProperties(new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "auto" },

@@ -95,7 +95,9 @@ public static class DocumentDigest
 
         if (level.Samples > 0 && paragraphs.Count > 0)
         {
-            text.AppendLine("Paragraphs ([id] style: text):");
+            text.AppendLine("Paragraphs ([id] style: text; tables as their first cell, read_paragraphs shows every cell):");
+            var firstCells = tables.Select(t => t.Descendants<Paragraph>().FirstOrDefault()).OfType<Paragraph>().ToHashSet();
+            paragraphs = [.. paragraphs.Where(p => !p.Ancestors<TableCell>().Any() || firstCells.Contains(p))];
             var shown = paragraphs.Count <= level.Samples ? paragraphs : [.. paragraphs.Take(level.Samples - 2), .. paragraphs.TakeLast(2)];
             for (var i = 0; i < shown.Count; i++)
             {

@@ -65,6 +65,9 @@ public static class ParagraphFactory
         }
 
         var where = paragraph.Ancestors<TableCell>().Any() ? " (table cell)" : "";
-        return $"[{paragraph.ParagraphId?.Value}] {style}{where}: {text}";
+        var objects = paragraph.Descendants<Drawing>().Any() || paragraph.Descendants<Picture>().Any() ? " [image]" : "";
+        objects += paragraph.Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page) ? " [page break]" : "";
+        objects += paragraph.Descendants<CommentReference>().Any() ? " [comment]" : "";
+        return $"[{paragraph.ParagraphId?.Value}] {style}{where}: {text}{objects}";
     }
 }
