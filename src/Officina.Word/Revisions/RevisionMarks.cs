@@ -83,10 +83,15 @@ public sealed class RevisionMarks(WordSession session)
             code.Remove();
         }
 
-        if (run.Parent is InsertedRun inserted && inserted.ChildElements.Count == 1 && inserted.Author?.Value == session.RevisionAuthor)
+        if (run.Parent is InsertedRun inserted && inserted.Author?.Value == session.RevisionAuthor)
         {
-            // Deleting what this session inserted: the insertion simply goes away.
-            inserted.Remove();
+            // Deleting what this author inserted: the insertion simply goes away, as in Word.
+            run.Remove();
+            if (!inserted.HasChildren)
+            {
+                inserted.Remove();
+            }
+
             return;
         }
 
