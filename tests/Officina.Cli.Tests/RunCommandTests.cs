@@ -99,10 +99,27 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("Report", Value(book, "Sheet1!A1"));
     }
 
+    [Fact]
+    public async Task Run_MakesNewWordDocument_WhenNewIsDocx()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["insert_heading","insert_paragraph"]}"""))
+            .Enqueue(Chat("insert_heading", """{"anchor":"end","text":"New office hours","level":1,"position":null}"""))
+            .Enqueue(Chat("insert_paragraph", """{"anchor":"end","text":"From Monday the office is open 9 to 5.","position":null,"style":null}"""))
+            .Enqueue(Stop("Wrote the memo."));
+        var output = _run.PathOf("memo.docx");
+
+        var (exit, stdout, error) = await _run.RunAsync("run", "--new", output, "Write a memo about the new office hours");
+
+        Assert.True(exit == 0, error + stdout);
+        using var document = Officina.Word.WordSession.Open(output);
+        Assert.Equal(["New office hours", "From Monday the office is open 9 to 5."], document.Paragraphs.Select(Officina.Word.Paragraphs.ParagraphText.Of));
+        Assert.Contains("Document: 0 paragraph(s)", server.Requests[0].Body["messages"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("memo.docx", "Word host is not available")]
     [InlineData("deck.pptx", "PowerPoint host is not available")]
-    public async Task Run_SaysHostIsNotAvailable_WhenNewDocumentIsWordOrPowerPoint(string name, string expected)
+    public async Task Run_SaysHostIsNotAvailable_WhenNewDocumentIsPowerPoint(string name, string expected)
     {
         using var server = UseServer();
         var output = _run.PathOf(name);

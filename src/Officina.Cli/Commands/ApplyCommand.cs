@@ -42,6 +42,7 @@ public static class ApplyCommand
 
             var plan = read.Plan!;
             using var session = DocumentSessions.Open(file);
+            (session as Officina.Word.WordSession)?.TrackChanges = plan.TrackChanges;
             var applied = await o.WithStatusAsync($"Applying {plan.Operations.Count} operation(s)", status =>
             {
                 var progress = new Progress<PlanProgress>(p => status(p.Current is null ? "Applied" : $"{p.Done + 1}/{p.Total}: {p.Current}"));

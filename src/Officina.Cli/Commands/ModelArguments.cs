@@ -14,7 +14,7 @@ internal sealed class ModelArguments
         Arity = new ArgumentArity(1, 2),
     };
 
-    public Option<string?> New { get; } = new("--new") { Description = "Make a new document at this path instead of changing a FILE (.xlsx; Word and PowerPoint are not available yet)" };
+    public Option<string?> New { get; } = new("--new") { Description = "Make a new document at this path instead of changing a FILE (.xlsx or .docx; PowerPoint is not available yet)" };
 
     public Option<string[]> Sources { get; } = new("--source")
     {

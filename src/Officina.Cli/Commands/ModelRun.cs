@@ -3,6 +3,7 @@ using Officina.Operations;
 using Officina.Planning;
 using Officina.Planning.Model;
 using Officina.Sources;
+using Officina.Word;
 
 namespace Officina.Cli.Commands;
 
@@ -78,7 +79,7 @@ internal static class ModelRun
 
     /// <summary>
     /// An empty document for <c>--new</c>, chosen by the extension (there is no content yet):
-    /// a workbook for .xlsx/.xlsm; Word and PowerPoint are refused, naming what is missing.
+    /// a workbook for .xlsx/.xlsm, a Word document for .docx; PowerPoint is refused, naming what is missing.
     /// </summary>
     public static IDocumentSession NewDocument(string path)
     {
@@ -91,9 +92,10 @@ internal static class ModelRun
         return extension switch
         {
             ".xlsx" or ".xlsm" => WorkbookSession.Create(),
-            ".docx" or ".docm" or ".dotx" => throw new DocumentRejectedException("host_not_available", $"New Word documents cannot be made yet: the Word host is not available in this build of Officina (it edits Excel workbooks so far). Given: '{path}'. Use --new NAME.xlsx for a workbook."),
+            ".docx" => WordSession.Create(),
+            ".docm" or ".dotx" => throw new DocumentRejectedException("unknown_extension", $"--new makes a plain Word document: name it .docx (macro-enabled documents and templates cannot be made from nothing). Given: '{path}'."),
             ".pptx" or ".pptm" or ".potx" => throw new DocumentRejectedException("host_not_available", $"New PowerPoint decks cannot be made yet: the PowerPoint host is not available in this build of Officina (it edits Excel workbooks so far). Given: '{path}'. Use --new NAME.xlsx for a workbook."),
-            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm) so Officina knows what to make. Given: '{path}'."),
+            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm) or .docx so Officina knows what to make. Given: '{path}'."),
         };
     }
 

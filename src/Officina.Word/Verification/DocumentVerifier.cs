@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Officina.OpenXml.Validation;
+using Officina.Operations;
+using Officina.Word.Paragraphs;
+
+namespace Officina.Word.Verification;
+
+/// <summary>
+/// Checks a document after operations: schema errors the input did not already have
+/// (<c>OpenXmlValidator</c> against the input's baseline), comment ranges and references that
+/// do not pair up with a comment, and leftover placeholder text (template prompts such as
+/// "[Insert name]", "{{field}}", "Lorem ipsum", content controls still showing their placeholder).
+/// </summary>
+public static partial class DocumentVerifier
+{
+    public static Task<VerificationReport> VerifyAsync(WordSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        cancellationToken.ThrowIfCancellationRequested();
+        var findings = new List<Finding>();
+        var checks = new List<string>();
+        _ = session.Baseline;
+        session.Document.Save();
+        findings.AddRange(PackageValidation.NewErrors(session.Document, session.Baseline));
+        checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
+        findings.AddRange(CommentRanges(session));
+        checks.Add("comments: ranges, references and comment entries pair up");
+        findings.AddRange(Placeholders(session));
+        checks.Add("placeholders: leftover template prompts and content controls showing placeholder text");
+        findings.AddRange(session.Repairs.Select(r => new Finding(FindingSeverity.Info, "package_repaired", "package", r)));
+        return Task.FromResult(new VerificationReport(findings, checks));
+    }
+
+    /// <summary>Comment markers in the body that have no comment, comments with no reference, ranges missing one end.</summary>
+    public static IEnumerable<Finding> CommentRanges(WordSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var comments = session.MainPart.WordprocessingCommentsPart?.Comments?.Elements<Comment>().Select(c => c.Id?.Value).OfType<string>().ToHashSet() ?? [];
+        var starts = session.Body.Descendants<CommentRangeStart>().Select(c => c.Id?.Value).OfType<string>().ToHashSet();
+        var ends = session.Body.Descendants<CommentRangeEnd>().Select(c => c.Id?.Value).OfType<string>().ToHashSet();
+        var references = session.Body.Descendants<CommentReference>().Select(c => c.Id?.Value).OfType<string>().ToHashSet();
+        foreach (var id in starts.Union(ends).Union(references).Where(id => !comments.Contains(id)).Order(StringComparer.Ordinal))
+        {
+            yield return new Finding(FindingSeverity.Error, "comment_missing", $"comment {id}", $"The body marks comment {id} but the comments part has no such comment.");
+        }
+
+        foreach (var id in starts.Except(ends).Union(ends.Except(starts)).Where(comments.Contains).Order(StringComparer.Ordinal))
+        {
+            yield return new Finding(FindingSeverity.Error, "comment_range", $"comment {id}", $"The range of comment {id} has a {(starts.Contains(id) ? "start but no end" : "end but no start")}.");
+        }
+
+        foreach (var id in comments.Where(id => !references.Contains(id)).Order(StringComparer.Ordinal))
+        {
+            yield return new Finding(FindingSeverity.Warning, "comment_unreferenced", $"comment {id}", $"Comment {id} is not referenced from the body, so Word does not show it.");
+        }
+    }
+
+    /// <summary>Paragraphs that still hold template prompts, and content controls showing their placeholder.</summary>
+    public static IEnumerable<Finding> Placeholders(WordSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var reported = 0;
+        foreach (var paragraph in session.Paragraphs)
+        {
+            if (paragraph.Ancestors<SdtElement>().Any(s => s.SdtProperties?.GetFirstChild<ShowingPlaceholder>() is not null))
+            {
+                continue;
+            }
+
+            var match = Placeholder().Match(ParagraphText.Of(paragraph));
+            if (match.Success && reported++ < 50)
+            {
+                yield return new Finding(FindingSeverity.Warning, "placeholder_text", $"paragraph {paragraph.ParagraphId?.Value}",
+                    $"Leftover placeholder text \"{match.Value}\".");
+            }
+        }
+
+        foreach (var control in session.Body.Descendants<SdtElement>().Where(s => s.SdtProperties?.GetFirstChild<ShowingPlaceholder>() is not null))
+        {
+            var properties = control.SdtProperties!;
+            var name = properties.GetFirstChild<Tag>()?.Val?.Value ?? properties.GetFirstChild<SdtAlias>()?.Val?.Value ?? "(unnamed)";
+            yield return new Finding(FindingSeverity.Warning, "placeholder_control", $"content control {name}", $"Content control '{name}' still shows its placeholder text.");
+        }
+    }
+
+    [GeneratedRegex(@"\{\{[^{}]{0,60}\}\}|\[(?:Insert|Enter|Type|Add|Your|Click)[^\]]{0,60}\]|Lorem ipsum|\bTBD\b|\bXXX+\b|<<[^<>]{0,60}>>", RegexOptions.IgnoreCase)]
+    private static partial Regex Placeholder();
+}
