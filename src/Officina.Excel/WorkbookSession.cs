@@ -24,7 +24,7 @@ public sealed record SheetEntry(string Name, int Position, string State, OpenXml
 /// no operation touches is saved back as it came. The input stream is copied on open and
 /// never written to.
 /// </summary>
-public sealed class WorkbookSession : IHostSession
+public sealed class WorkbookSession : IHostSession, IDataSources
 {
     private readonly MemoryStream _working;
     private readonly List<Change> _changes = [];

@@ -36,3 +36,16 @@ public static class Digest
 {
     public const int DefaultTokenBudget = 4000;
 }
+
+/// <summary>A session that operations may read named data sources from (import_csv, add_image): the caller decides which files a plan can reach; a plan names a source, never a path.</summary>
+public interface IDataSources
+{
+    /// <summary>Registers <paramref name="open"/> under <paramref name="name"/>; it must return a fresh readable stream on every call.</summary>
+    void AddSource(string name, Func<Stream> open);
+}
+
+/// <summary>A session whose writes can be recorded as tracked revisions (Word), set from the plan's <c>track_changes</c>.</summary>
+public interface IRevisionTracking
+{
+    bool TrackChanges { get; set; }
+}

@@ -25,6 +25,11 @@ public static class PlanRunner
             return new([], [], [new("$.host", "host", $"The plan is for {plan.Host.ToName()} but the document is a {session.Host.ToName()} document.")]);
         }
 
+        if (session is IRevisionTracking tracking)
+        {
+            tracking.TrackChanges = plan.TrackChanges;
+        }
+
         var changes = new List<Change>();
         var observations = new List<Observation>();
         for (var i = 0; i < plan.Operations.Count; i++)

@@ -18,7 +18,7 @@ namespace Officina.Word;
 /// never written to. Every paragraph of the body gets a stable <c>w14:paraId</c> (kept where
 /// it exists, added where missing): operations address paragraphs by these ids.
 /// </summary>
-public sealed class WordSession : IHostSession
+public sealed class WordSession : IHostSession, IRevisionTracking
 {
     private readonly MemoryStream _working;
     private readonly List<Change> _changes = [];

@@ -1,3 +1,4 @@
+using Officina.Planning;
 using System.CommandLine;
 using Officina.Operations;
 
@@ -42,7 +43,6 @@ public static class ApplyCommand
 
             var plan = read.Plan!;
             using var session = DocumentSessions.Open(file);
-            (session as Officina.Word.WordSession)?.TrackChanges = plan.TrackChanges;
             var applied = await o.WithStatusAsync($"Applying {plan.Operations.Count} operation(s)", status =>
             {
                 var progress = new Progress<PlanProgress>(p => status(p.Current is null ? "Applied" : $"{p.Done + 1}/{p.Total}: {p.Current}"));

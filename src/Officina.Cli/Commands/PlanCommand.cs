@@ -1,3 +1,4 @@
+using Officina.Planning;
 using System.CommandLine;
 using Officina.Operations;
 

@@ -1,3 +1,4 @@
+using Officina.Planning;
 using System.CommandLine;
 
 namespace Officina.Cli.Commands;

@@ -1,3 +1,4 @@
+using Officina.Planning;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;

@@ -1,6 +1,6 @@
-using Officina.Excel;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
+using Officina.Planning;
 using Officina.Service.Storage;
 
 namespace Officina.Service.Jobs;
@@ -12,9 +12,7 @@ namespace Officina.Service.Jobs;
 /// </summary>
 public sealed class JobDocuments(IFileStore files, PackageLimits limits)
 {
-    private static readonly Lazy<OperationCatalog> LazyCatalog = new(() => OperationCatalog.Create(typeof(WorkbookSession).Assembly));
-
-    public static OperationCatalog Catalog => LazyCatalog.Value;
+    public static OperationCatalog Catalog => DocumentSessions.Catalog;
 
     public PackageLimits Limits => limits;
 
@@ -23,27 +21,24 @@ public sealed class JobDocuments(IFileStore files, PackageLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var stream = new MemoryStream(content, writable: false);
-        var info = PackageGuard.Inspect(stream, limits);
-        return info.Host == DocumentHost.Excel
-            ? info
-            : throw new DocumentRejectedException("unsupported_host", $"The file is a {info.Host.ToName()} document; this build of Officina edits Excel workbooks only so far.");
+        return DocumentSessions.Inspect(stream, limits);
     }
 
     public async Task<IDocumentSession> OpenAsync(JobRecord job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        WorkbookSession session;
+        IDocumentSession session;
         if (job.HasOriginal)
         {
             var bytes = await files.ReadAsync(job.Id, "original", cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The original file of job '{job.Id}' is missing from the file store (expired or deleted).");
-            session = WorkbookSession.Open(new MemoryStream(bytes, writable: false), limits);
+            session = DocumentSessions.Open(new MemoryStream(bytes, writable: false), limits);
         }
         else
         {
-            session = job.Host == "excel"
-                ? WorkbookSession.Create()
-                : throw new DocumentRejectedException("unsupported_host", $"New {job.Host} documents are not supported yet; this build creates Excel workbooks only.");
+            session = DocumentHosts.TryParse(job.Host, out var host) && DocumentSessions.Supports(host)
+                ? DocumentSessions.Create(host)
+                : throw new DocumentRejectedException("unsupported_host", $"New {job.Host} documents are not supported yet.");
         }
 
         for (var i = 0; i < job.Sources.Count; i++)
@@ -51,7 +46,7 @@ public sealed class JobDocuments(IFileStore files, PackageLimits limits)
             var content = await files.ReadAsync(job.Id, $"source_{i}", cancellationToken).ConfigureAwait(false);
             if (content is not null)
             {
-                session.AddSource(job.Sources[i], () => new MemoryStream(content, writable: false));
+                (session as IDataSources)?.AddSource(job.Sources[i], () => new MemoryStream(content, writable: false));
             }
         }
 

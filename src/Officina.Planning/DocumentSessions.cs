@@ -1,0 +1,65 @@
+using Officina.Excel;
+using Officina.OpenXml.Packaging;
+using Officina.Operations;
+using Officina.Word;
+
+namespace Officina.Planning;
+
+/// <summary>
+/// Opens a document by its content (not its extension) with the host that handles it,
+/// creates new ones, and knows every host's operations. The CLI, the service and the eval
+/// harness all open documents here.
+/// </summary>
+public static class DocumentSessions
+{
+    private static readonly Lazy<OperationCatalog> LazyCatalog = new(() => OperationCatalog.Create(typeof(WorkbookSession).Assembly, typeof(WordSession).Assembly));
+
+    public static OperationCatalog Catalog => LazyCatalog.Value;
+
+    /// <summary>Opens <paramref name="path"/>; throws <see cref="DocumentRejectedException"/> for anything that is not a supported, safe package.</summary>
+    public static IDocumentSession Open(string path, PackageLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new DocumentRejectedException("not_found", $"There is no file at '{path}'.");
+        }
+
+        using var stream = File.OpenRead(path);
+        return Open(stream, limits);
+    }
+
+    public static IDocumentSession Open(Stream stream, PackageLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var info = Inspect(buffer, limits);
+        return info.Host switch
+        {
+            DocumentHost.Excel => WorkbookSession.Open(buffer, limits),
+            DocumentHost.Word => WordSession.Open(buffer, limits),
+            _ => throw Unsupported(info.Host),
+        };
+    }
+
+    /// <summary>Checks a package with the guard and that a host here edits it; throws <see cref="DocumentRejectedException"/> otherwise.</summary>
+    public static PackageInfo Inspect(Stream stream, PackageLimits? limits = null)
+    {
+        var info = PackageGuard.Inspect(stream, limits);
+        return Supports(info.Host) ? info : throw Unsupported(info.Host);
+    }
+
+    /// <summary>A new, empty document for <paramref name="host"/>.</summary>
+    public static IDocumentSession Create(DocumentHost host) => host switch
+    {
+        DocumentHost.Excel => WorkbookSession.Create(),
+        DocumentHost.Word => WordSession.Create(),
+        _ => throw Unsupported(host),
+    };
+
+    public static bool Supports(DocumentHost host) => host is DocumentHost.Excel or DocumentHost.Word;
+
+    private static DocumentRejectedException Unsupported(DocumentHost host) =>
+        new("unsupported_host", $"The file is a {host.ToName()} document; this build of Officina edits Excel workbooks and Word documents so far.");
+}
