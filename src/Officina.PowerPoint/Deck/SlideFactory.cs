@@ -55,6 +55,8 @@ public static partial class SlideFactory
     {
         ArgumentNullException.ThrowIfNull(deck);
         ArgumentNullException.ThrowIfNull(source);
+        // The source's DOM may hold edits not yet written to its part: write them first.
+        source.Slide.Save();
         var copy = deck.PresentationPart.AddNewPart<SlidePart>();
         using (var data = source.GetStream(FileMode.Open, FileAccess.Read))
         {
@@ -66,6 +68,7 @@ public static partial class SlideFactory
             switch (pair.OpenXmlPart)
             {
                 case ChartPart chart:
+                    chart.ChartSpace?.Save();
                     var chartCopy = copy.AddNewPart<ChartPart>(pair.RelationshipId);
                     using (var data = chart.GetStream(FileMode.Open, FileAccess.Read))
                     {
