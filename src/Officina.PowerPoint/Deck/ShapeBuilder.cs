@@ -56,7 +56,7 @@ public static class ShapeBuilder
     public static P.Picture Picture(uint id, string name, string? description, string relationshipId, Box box) =>
         new(
             new P.NonVisualPictureProperties(
-                new P.NonVisualDrawingProperties { Id = id, Name = name, Description = description },
+                Named(id, name, description: description),
                 new P.NonVisualPictureDrawingProperties(new A.PictureLocks { NoChangeAspect = true }),
                 new P.ApplicationNonVisualDrawingProperties()),
             new P.BlipFill(new A.Blip { Embed = relationshipId }, new A.Stretch(new A.FillRectangle())),
@@ -65,7 +65,7 @@ public static class ShapeBuilder
     public static P.GraphicFrame ChartFrame(uint id, string name, string? title, string relationshipId, Box box) =>
         new(
             new P.NonVisualGraphicFrameProperties(
-                new P.NonVisualDrawingProperties { Id = id, Name = name, Title = title },
+                Named(id, name, title: title),
                 new P.NonVisualGraphicFrameDrawingProperties(),
                 new P.ApplicationNonVisualDrawingProperties()),
             FrameTransform(box),
@@ -109,5 +109,22 @@ public static class ShapeBuilder
                 new P.ApplicationNonVisualDrawingProperties()),
             FrameTransform(box),
             new A.Graphic(new A.GraphicData(table) { Uri = TableUri }));
+    }
+
+    private static P.NonVisualDrawingProperties Named(uint id, string name, string? description = null, string? title = null)
+    {
+        // A null value would still write an empty attribute, which the schema forbids.
+        var properties = new P.NonVisualDrawingProperties { Id = id, Name = name };
+        if (description is { Length: > 0 })
+        {
+            properties.Description = description;
+        }
+
+        if (title is { Length: > 0 })
+        {
+            properties.Title = title;
+        }
+
+        return properties;
     }
 }
