@@ -1,13 +1,14 @@
 using Officina.Excel;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
+using Officina.PowerPoint;
 
 namespace Officina.Cli;
 
 /// <summary>Opens a document by its content (not its extension) with the host that handles it, and knows every host's operations.</summary>
 public static class DocumentSessions
 {
-    private static readonly Lazy<OperationCatalog> LazyCatalog = new(() => OperationCatalog.Create(typeof(WorkbookSession).Assembly));
+    private static readonly Lazy<OperationCatalog> LazyCatalog = new(() => OperationCatalog.Create(typeof(WorkbookSession).Assembly, typeof(DeckSession).Assembly));
 
     public static OperationCatalog Catalog => LazyCatalog.Value;
 
@@ -33,8 +34,9 @@ public static class DocumentSessions
         return info.Host switch
         {
             DocumentHost.Excel => WorkbookSession.Open(buffer, limits),
+            DocumentHost.PowerPoint => DeckSession.Open(buffer, limits),
             _ => throw new DocumentRejectedException("unsupported_host",
-                $"The file is a {info.Host.ToName()} document; this build of Officina edits Excel workbooks only so far."),
+                $"The file is a {info.Host.ToName()} document; this build of Officina edits Excel workbooks and PowerPoint decks so far."),
         };
     }
 }

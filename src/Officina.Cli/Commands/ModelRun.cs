@@ -78,7 +78,7 @@ internal static class ModelRun
 
     /// <summary>
     /// An empty document for <c>--new</c>, chosen by the extension (there is no content yet):
-    /// a workbook for .xlsx/.xlsm; Word and PowerPoint are refused, naming what is missing.
+    /// a workbook for .xlsx/.xlsm, a deck (standard layouts, 16:9) for .pptx; Word is refused, naming what is missing.
     /// </summary>
     public static IDocumentSession NewDocument(string path)
     {
@@ -92,8 +92,9 @@ internal static class ModelRun
         {
             ".xlsx" or ".xlsm" => WorkbookSession.Create(),
             ".docx" or ".docm" or ".dotx" => throw new DocumentRejectedException("host_not_available", $"New Word documents cannot be made yet: the Word host is not available in this build of Officina (it edits Excel workbooks so far). Given: '{path}'. Use --new NAME.xlsx for a workbook."),
-            ".pptx" or ".pptm" or ".potx" => throw new DocumentRejectedException("host_not_available", $"New PowerPoint decks cannot be made yet: the PowerPoint host is not available in this build of Officina (it edits Excel workbooks so far). Given: '{path}'. Use --new NAME.xlsx for a workbook."),
-            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm) so Officina knows what to make. Given: '{path}'."),
+            ".pptx" => Officina.PowerPoint.DeckSession.Create(),
+            ".pptm" or ".potx" => throw new DocumentRejectedException("unknown_extension", $"--new makes plain decks (.pptx), not macro-enabled decks or templates. Given: '{path}'. Use --new NAME.pptx."),
+            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm) or .pptx so Officina knows what to make. Given: '{path}'."),
         };
     }
 
