@@ -119,6 +119,25 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("Acme 2024", deck.Inspect(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_PlacesPictureSource_OnNewDeck()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["add_slide","add_image"]}"""))
+            .Enqueue(Chat("add_slide", """{"layout":"Title Only","title":"Our logo","bullets":null,"notes":null,"position":null}"""))
+            .Enqueue(Chat("add_image", """{"slide":1,"source":"logo.png","x":400,"y":200,"width":100,"height":null,"description":"Logo","name":null}"""))
+            .Enqueue(Stop("Placed the logo."));
+        var logo = _run.Write("logo.png", Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        var output = _run.PathOf("logo.pptx");
+
+        var (exit, stdout, error) = await _run.RunAsync("run", "--new", output, "Put the logo on a slide", "--source", logo);
+
+        Assert.True(exit == 0, error + stdout);
+        Assert.Contains("Sources for add_image:", server.Requests[0].Body["messages"]!.ToJsonString(), StringComparison.Ordinal);
+        using var deck = Officina.PowerPoint.DeckSession.Open(output);
+        Assert.Single(deck.Slides[0].ImageParts);
+    }
+
     [Theory]
     [InlineData("memo.docx", "Word host is not available")]
     public async Task Run_SaysHostIsNotAvailable_WhenNewDocumentIsWordOrPowerPoint(string name, string expected)
