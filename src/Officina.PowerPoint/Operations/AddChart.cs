@@ -13,11 +13,10 @@ public sealed record SlideChartSeries(
     [property: Description("One number per category; null for a gap")] double?[] Values);
 
 /// <summary>
-/// Adds a chart drawn from data given in the plan. The chart part lives under the slide and
-/// holds its data as literal points (<c>c:strLit</c>/<c>c:numLit</c>), which PowerPoint and
-/// LibreOffice draw; no embedded workbook is written, so PowerPoint's "Edit Data" has nothing
-/// to open (replace the chart to change its data). Without a position the chart takes the
-/// place of the slide's empty content placeholder, else the master's body area.
+/// Adds a chart drawn from data given in the plan. The chart part lives under the slide with
+/// its data in an embedded workbook (see <see cref="ChartWorkbook"/>), as PowerPoint keeps it,
+/// so "Edit Data" works; the chart caches the points for viewers. Without a position the chart
+/// takes the place of the slide's empty content placeholder, else the master's body area.
 /// </summary>
 [Operation("add_chart", "Add a column, bar, line, pie, scatter or area chart from data in the plan.")]
 public sealed record AddChart(
@@ -96,16 +95,14 @@ public sealed record AddChart(
     {
         ArgumentNullException.ThrowIfNull(session);
         var slide = session.SlideAt(Slide)!;
-        var categories = Kind == ChartKind.Scatter
-            ? ChartData.OfNumbers(null, [.. Categories.Select(c => (double?)double.Parse(c, CultureInfo.InvariantCulture))])
-            : ChartData.OfText(null, Categories);
-        var spec = new ChartSpec(Kind,
-            [.. Series.Select(s => new ChartSeriesSpec(ChartData.OfText(null, [s.Name]), categories, ChartData.OfNumbers(null, s.Values)))],
+        var data = Series.Select(s => (s.Name, s.Values)).ToList();
+        var spec = new ChartSpec(Kind, ChartWorkbook.Series(Categories, data, Kind == ChartKind.Scatter),
             Title, XAxisTitle, YAxisTitle,
             Legend ?? (Series.Length > 1 || Kind == ChartKind.Pie ? LegendPosition.Bottom : LegendPosition.None), Stacked == true);
 
         var chartPart = slide.AddNewPart<ChartPart>();
         ChartPartWriter.Write(chartPart, spec);
+        ChartWorkbook.Embed(chartPart, Categories, data);
         var (area, placeholder) = X is null && Y is null ? Placement.ContentArea(session, slide) : (Placement.ContentArea(session, slide).Area, null);
         var box = Placement.Resolve(area, X, Y, Width, Height);
         var id = SlideShapes.NextId(slide);
