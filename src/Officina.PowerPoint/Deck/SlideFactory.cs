@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -19,8 +18,10 @@ public static partial class SlideFactory
     {
         ArgumentNullException.ThrowIfNull(deck);
         ArgumentNullException.ThrowIfNull(layout);
-        var shapes = new StringBuilder();
-        var id = 2;
+        var tree = new P.ShapeTree(
+            new P.NonVisualGroupShapeProperties(new P.NonVisualDrawingProperties { Id = 1, Name = "" }, new P.NonVisualGroupShapeDrawingProperties(), new P.ApplicationNonVisualDrawingProperties()),
+            new P.GroupShapeProperties(new A.TransformGroup(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }, new A.ChildOffset { X = 0, Y = 0 }, new A.ChildExtents { Cx = 0, Cy = 0 })));
+        uint id = 2;
         foreach (var source in SlideShapes.All(layout.SlideLayout?.CommonSlideData?.ShapeTree))
         {
             if (SlideShapes.Placeholder(source) is not { } ph || SlideShapes.PlaceholderType(source) is "dt" or "ftr" or "sldNum" or "hdr")
@@ -29,17 +30,22 @@ public static partial class SlideFactory
             }
 
             var name = TrailingNumber().Replace(SlideShapes.Name(source), "").Trim();
-            var placeholder = (P.PlaceholderShape)ph.CloneNode(true);
-            shapes.Append(
-                $"<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"{System.Security.SecurityElement.Escape(name.Length > 0 ? name : "Placeholder")} {id - 1}\"/>" +
-                $"<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr>{placeholder.OuterXml}</p:nvPr></p:nvSpPr><p:spPr/>" +
-                "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"en-US\" dirty=\"0\"/></a:p></p:txBody></p:sp>");
+            tree.AppendChild(new P.Shape(
+                new P.NonVisualShapeProperties(
+                    new P.NonVisualDrawingProperties { Id = id, Name = $"{(name.Length > 0 ? name : "Placeholder")} {id - 1}" },
+                    new P.NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }),
+                    new P.ApplicationNonVisualDrawingProperties((P.PlaceholderShape)ph.CloneNode(true))),
+                new P.ShapeProperties(),
+                new P.TextBody(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.EndParagraphRunProperties { Language = "en-US", Dirty = false }))));
             id++;
         }
 
         var slide = deck.PresentationPart.AddNewPart<SlidePart>();
-        DeckTemplate.Feed(slide, $"<p:sld {TemplateXml.Namespaces}><p:cSld><p:spTree>{TemplateXml.GroupProperties}{shapes}</p:spTree></p:cSld>" +
-            "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>");
+        var root = new P.Slide(new P.CommonSlideData(tree), new P.ColorMapOverride(new A.MasterColorMapping()));
+        root.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        root.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        root.AddNamespaceDeclaration("p", "http://schemas.openxmlformats.org/presentationml/2006/main");
+        slide.Slide = root;
         slide.AddPart(layout);
         deck.InsertSlideId(slide, index);
         return slide;
