@@ -236,6 +236,8 @@ public sealed class DeckSession : IHostSession
         {
             list.AppendChild(entry);
         }
+
+        SlideSections.Place(Presentation, entry.Id!.Value, (entry.PreviousSibling() as SlideId)?.Id?.Value);
     }
 
     public OperationOutcome Execute(Operation operation)

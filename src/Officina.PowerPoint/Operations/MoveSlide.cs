@@ -42,6 +42,8 @@ public sealed record MoveSlide(
             list.AppendChild(moving);
         }
 
+        Deck.SlideSections.Place(session.Presentation, moving.Id!.Value, (moving.PreviousSibling() as SlideId)?.Id?.Value);
+
         return new Change("move_slide", $"slide {To}", $"Moved slide {Slide} to position {To}");
     }
 }
