@@ -1,6 +1,7 @@
 using Officina.Excel;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
+using Officina.PowerPoint;
 using Officina.Word;
 
 namespace Officina.Planning;
@@ -12,7 +13,7 @@ namespace Officina.Planning;
 /// </summary>
 public static class DocumentSessions
 {
-    private static readonly Lazy<OperationCatalog> LazyCatalog = new(() => OperationCatalog.Create(typeof(WorkbookSession).Assembly, typeof(WordSession).Assembly));
+    private static readonly Lazy<OperationCatalog> LazyCatalog = new(() => OperationCatalog.Create(typeof(WorkbookSession).Assembly, typeof(WordSession).Assembly, typeof(DeckSession).Assembly));
 
     public static OperationCatalog Catalog => LazyCatalog.Value;
 
@@ -39,6 +40,7 @@ public static class DocumentSessions
         {
             DocumentHost.Excel => WorkbookSession.Open(buffer, limits),
             DocumentHost.Word => WordSession.Open(buffer, limits),
+            DocumentHost.PowerPoint => DeckSession.Open(buffer, limits),
             _ => throw Unsupported(info.Host),
         };
     }
@@ -55,11 +57,12 @@ public static class DocumentSessions
     {
         DocumentHost.Excel => WorkbookSession.Create(),
         DocumentHost.Word => WordSession.Create(),
+        DocumentHost.PowerPoint => DeckSession.Create(),
         _ => throw Unsupported(host),
     };
 
-    public static bool Supports(DocumentHost host) => host is DocumentHost.Excel or DocumentHost.Word;
+    public static bool Supports(DocumentHost host) => host is DocumentHost.Excel or DocumentHost.Word or DocumentHost.PowerPoint;
 
     private static DocumentRejectedException Unsupported(DocumentHost host) =>
-        new("unsupported_host", $"The file is a {host.ToName()} document; this build of Officina edits Excel workbooks and Word documents so far.");
+        new("unsupported_host", $"Officina cannot edit {host.ToName()} documents.");
 }

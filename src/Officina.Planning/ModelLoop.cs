@@ -55,7 +55,7 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
         var sourceTools = sources.Count == 0 ? null : new SourceTools(sources, session, Limits.ReadSourceTokens);
         foreach (var source in sources.Where(s => s.Kind == SourceKind.Csv && s.Open is not null))
         {
-            (session as Officina.Excel.WorkbookSession)?.AddSource(source.Name, source.Open!);
+            (session as IDataSources)?.AddSource(source.Name, source.Open!);
         }
 
         var loading = Loading;

@@ -117,9 +117,49 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("Document: 0 paragraph(s)", server.Requests[0].Body["messages"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_MakesNewDeck_WhenNewIsPptx()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["add_slide"]}"""))
+            .Enqueue(Chat("add_slide", """{"layout":"Title Slide","title":"Acme 2024","bullets":[{"text":"Annual review","level":null}],"notes":null,"position":null}"""))
+            .Enqueue(Stop("Made the deck."));
+        var output = _run.PathOf("deck.pptx");
+
+        var (exit, stdout, error) = await _run.RunAsync("run", "--new", output, "Make a title slide");
+
+        Assert.True(exit == 0, error + stdout);
+        var firstMessage = server.Requests[0].Body["messages"]!.ToJsonString();
+        Assert.Contains("Layouts:", firstMessage, StringComparison.Ordinal);
+        Assert.Contains("Title Slide", firstMessage, StringComparison.Ordinal);
+        using var deck = Officina.PowerPoint.DeckSession.Open(output);
+        Assert.Single(deck.Slides);
+        Assert.Contains("Acme 2024", deck.Inspect(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PlacesPictureSource_OnNewDeck()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["add_slide","add_image"]}"""))
+            .Enqueue(Chat("add_slide", """{"layout":"Title Only","title":"Our logo","bullets":null,"notes":null,"position":null}"""))
+            .Enqueue(Chat("add_image", """{"slide":1,"source":"logo.png","x":400,"y":200,"width":100,"height":null,"description":"Logo","name":null}"""))
+            .Enqueue(Stop("Placed the logo."));
+        var logo = _run.Write("logo.png", Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        var output = _run.PathOf("logo.pptx");
+
+        var (exit, stdout, error) = await _run.RunAsync("run", "--new", output, "Put the logo on a slide", "--source", logo);
+
+        Assert.True(exit == 0, error + stdout);
+        Assert.Contains("Sources for add_image:", server.Requests[0].Body["messages"]!.ToJsonString(), StringComparison.Ordinal);
+        using var deck = Officina.PowerPoint.DeckSession.Open(output);
+        Assert.Single(deck.Slides[0].ImageParts);
+    }
+
     [Theory]
-    [InlineData("deck.pptx", "PowerPoint host is not available")]
-    public async Task Run_SaysHostIsNotAvailable_WhenNewDocumentIsPowerPoint(string name, string expected)
+    [InlineData("notes.txt", "needs a file name ending in")]
+    [InlineData("deck.pptm", "plain decks")]
+    public async Task Run_RefusesNew_WhenTheExtensionNamesNothingItCanMake(string name, string expected)
     {
         using var server = UseServer();
         var output = _run.PathOf(name);

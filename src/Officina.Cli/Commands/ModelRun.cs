@@ -50,10 +50,12 @@ internal static class ModelRun
             return (null, null, ExitCodes.Invalid);
         }
 
-        var sources = ReadSources(request.Sources);
+        var images = request.Sources.Where(IsImage).ToList();
+        var sources = ReadSources([.. request.Sources.Except(images)]);
         var session = request.IsNew ? NewDocument(request.File) : DocumentSessions.Open(request.File);
         try
         {
+            RegisterImages(session, images);
             var loop = new ModelLoop(settings, DocumentSessions.Catalog);
             var result = await o.WithStatusAsync($"Planning with {settings.Model}", _ => loop.RunAsync(session, request.Instruction, sources, effort, cancellationToken)).ConfigureAwait(false);
             return (session, result, ExitCodes.Ok);
@@ -79,7 +81,7 @@ internal static class ModelRun
 
     /// <summary>
     /// An empty document for <c>--new</c>, chosen by the extension (there is no content yet):
-    /// a workbook for .xlsx/.xlsm, a Word document for .docx; PowerPoint is refused, naming what is missing.
+    /// a workbook for .xlsx/.xlsm, a Word document for .docx, a deck (standard layouts, 16:9) for .pptx.
     /// </summary>
     public static IDocumentSession NewDocument(string path)
     {
@@ -94,9 +96,43 @@ internal static class ModelRun
             ".xlsx" or ".xlsm" => WorkbookSession.Create(),
             ".docx" => WordSession.Create(),
             ".docm" or ".dotx" => throw new DocumentRejectedException("unknown_extension", $"--new makes a plain Word document: name it .docx (macro-enabled documents and templates cannot be made from nothing). Given: '{path}'."),
-            ".pptx" or ".pptm" or ".potx" => throw new DocumentRejectedException("host_not_available", $"New PowerPoint decks cannot be made yet: the PowerPoint host is not available in this build of Officina (it edits Excel workbooks so far). Given: '{path}'. Use --new NAME.xlsx for a workbook."),
-            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm) or .docx so Officina knows what to make. Given: '{path}'."),
+            ".pptx" => Officina.PowerPoint.DeckSession.Create(),
+            ".pptm" or ".potx" => throw new DocumentRejectedException("unknown_extension", $"--new makes plain decks (.pptx), not macro-enabled decks or templates. Given: '{path}'. Use --new NAME.pptx."),
+            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm), .docx or .pptx so Officina knows what to make. Given: '{path}'."),
         };
+    }
+
+    /// <summary>PNG and JPEG sources are pictures for a deck (add_image), not text for the model.</summary>
+    private static bool IsImage(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(path);
+        return Officina.PowerPoint.Deck.ImageHeader.Read(stream) is not null;
+    }
+
+    /// <summary>Registers image sources by file name with a deck; other hosts cannot use pictures yet, which is said plainly.</summary>
+    private static void RegisterImages(IDocumentSession session, List<string> images)
+    {
+        if (images.Count == 0)
+        {
+            return;
+        }
+
+        if (session is not Officina.PowerPoint.DeckSession deck)
+        {
+            throw new DocumentRejectedException("source_rejected",
+                $"Pictures can be placed on PowerPoint slides only; '{Path.GetFileName(images[0])}' is a PNG or JPEG and the document is a {session.Host.ToName()} document.");
+        }
+
+        foreach (var path in images)
+        {
+            var full = Path.GetFullPath(path);
+            deck.AddSource(Path.GetFileName(path), () => File.OpenRead(full));
+        }
     }
 
     /// <summary>Reads every <c>--source</c> file; names are the file names, made unique with a number when two collide.</summary>

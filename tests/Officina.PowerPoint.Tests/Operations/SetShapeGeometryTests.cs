@@ -1,0 +1,36 @@
+using Officina.PowerPoint.Deck;
+
+namespace Officina.PowerPoint.Tests.Operations;
+
+public sealed class SetShapeGeometryTests
+{
+    [Fact]
+    public void Apply_MovesPlaceholder_KeepingInheritedSize()
+    {
+        using var deck = Decks.WithSlides(1);
+
+        deck.Run("""{"op":"set_shape_geometry","slide":1,"shape":"Title 1","y":10}""");
+        using var reopened = deck.Reopen();
+
+        Assert.Equal(new Box(838200, 10 * 12700, 10515600, 1325563), SlideShapes.Geometry(reopened.Slide(1), reopened.Shape(1, "Title 1")));
+    }
+
+    [Fact]
+    public void Apply_ResizesTable()
+    {
+        using var deck = Decks.WithSlides(1);
+        deck.Run("""{"op":"add_table","slide":1,"rows":[["a"]],"x":10,"y":10,"width":100,"height":40}""");
+
+        deck.Run("""{"op":"set_shape_geometry","slide":1,"shape":"Table 3","width":200}""");
+
+        Assert.Equal(new Box(127000, 127000, 200 * 12700, 40 * 12700), SlideShapes.Geometry(deck.Reopen().Slide(1), deck.Shape(1, "Table 3")));
+    }
+
+    [Fact]
+    public void Validate_ReturnsError_WhenNothingGiven()
+    {
+        using var deck = Decks.WithSlides(1);
+
+        Assert.Equal("geometry_required", Assert.Single(deck.Fail("""{"op":"set_shape_geometry","slide":1,"shape":"Title 1"}""")).Rule);
+    }
+}
