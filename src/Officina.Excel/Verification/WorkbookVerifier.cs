@@ -28,7 +28,6 @@ public static class WorkbookVerifier
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(libreOffice);
         cancellationToken.ThrowIfCancellationRequested();
-        _ = session.Baseline;
         var checks = new List<string>();
         var findings = new List<Finding>();
         var formulas = FormulaCells.Of(session);
@@ -63,7 +62,7 @@ public static class WorkbookVerifier
         }
 
         session.Document.Save();
-        findings.AddRange(PackageValidation.NewErrors(session.Document, session.Baseline));
+        findings.AddRange(PackageValidation.NewErrors(session.Document, () => session.Baseline));
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
         findings.AddRange(session.Repairs.Select(r => new Finding(FindingSeverity.Info, "package_repaired", "package", r)));
         return new VerificationReport(findings, checks);

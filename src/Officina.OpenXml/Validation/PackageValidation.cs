@@ -19,13 +19,51 @@ public static class PackageValidation
     public static HashSet<string> Errors(OpenXmlPackage package) =>
         [.. Validate(package).Select(Key)];
 
-    /// <summary>Findings for schema errors not in <paramref name="baseline"/>.</summary>
-    public static IReadOnlyList<Finding> NewErrors(OpenXmlPackage package, IReadOnlySet<string> baseline)
+    /// <summary>
+    /// Findings for schema errors not in the input's baseline. Only parts whose XML was loaded
+    /// in this session are validated: a part never loaded is saved exactly as it came, so its
+    /// errors, if any, are the input's own. The baseline (a full validation of the input) is
+    /// only taken when the output has errors at all.
+    /// </summary>
+    public static IReadOnlyList<Finding> NewErrors(OpenXmlPackage package, Func<IReadOnlySet<string>> baseline)
     {
+        ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(baseline);
-        return [.. Validate(package)
-            .Where(e => !baseline.Contains(Key(e)))
+        var validator = new OpenXmlValidator(FileFormatVersions.Office2019) { MaxNumberOfErrors = MaxErrors };
+        var errors = LoadedParts(package).SelectMany(validator.Validate).Take(MaxErrors).ToList();
+        if (errors.Count == 0)
+        {
+            return [];
+        }
+
+        var known = baseline();
+        return [.. errors
+            .Where(e => !known.Contains(Key(e)))
             .Select(e => new Finding(FindingSeverity.Error, "schema", $"{e.Part?.Uri}{e.Path?.XPath}", $"{e.Description} ({e.Id})"))];
+    }
+
+    private static IEnumerable<OpenXmlPart> LoadedParts(OpenXmlPackage package)
+    {
+        var seen = new HashSet<OpenXmlPart>();
+        var pending = new Stack<OpenXmlPart>(package.Parts.Select(p => p.OpenXmlPart));
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (!seen.Add(part))
+            {
+                continue;
+            }
+
+            if (part.IsRootElementLoaded)
+            {
+                yield return part;
+            }
+
+            foreach (var child in part.Parts)
+            {
+                pending.Push(child.OpenXmlPart);
+            }
+        }
     }
 
     private static IEnumerable<ValidationErrorInfo> Validate(OpenXmlPackage package)

@@ -15,11 +15,10 @@ public static class DeckVerifier
     {
         ArgumentNullException.ThrowIfNull(session);
         cancellationToken.ThrowIfCancellationRequested();
-        _ = session.Baseline;
         var findings = new List<Finding>(LayoutChecks.Check(session));
         var checks = new List<string> { $"layout: {session.Slides.Count} slide(s) checked for overflowing text (estimated), shapes off the slide, empty placeholders and prompt text" };
         session.Document.Save();
-        findings.AddRange(PackageValidation.NewErrors(session.Document, session.Baseline));
+        findings.AddRange(PackageValidation.NewErrors(session.Document, () => session.Baseline));
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
         findings.AddRange(session.Repairs.Select(r => new Finding(FindingSeverity.Info, "package_repaired", "package", r)));
         return Task.FromResult(new VerificationReport(findings, checks));

@@ -20,9 +20,8 @@ public static partial class DocumentVerifier
         cancellationToken.ThrowIfCancellationRequested();
         var findings = new List<Finding>();
         var checks = new List<string>();
-        _ = session.Baseline;
         session.Document.Save();
-        findings.AddRange(PackageValidation.NewErrors(session.Document, session.Baseline));
+        findings.AddRange(PackageValidation.NewErrors(session.Document, () => session.Baseline));
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
         findings.AddRange(CommentRanges(session));
         checks.Add("comments: ranges, references and comment entries pair up");
