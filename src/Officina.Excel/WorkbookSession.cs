@@ -34,10 +34,10 @@ public sealed class WorkbookSession : IHostSession, IDataSources
     private IReadOnlySet<string>? _baseline;
     private readonly byte[]? _original;
 
-    private WorkbookSession(MemoryStream working, SpreadsheetDocument document, PackageInfo? info)
+    private WorkbookSession(MemoryStream working, SpreadsheetDocument document, PackageInfo? info, byte[]? original = null)
     {
         _working = working;
-        _original = info is null ? null : working.ToArray();
+        _original = original;
         Document = document;
         Package = info;
     }
@@ -71,46 +71,21 @@ public sealed class WorkbookSession : IHostSession, IDataSources
     /// <summary>Defects in the input that were mended on open (they held no content); verification reports them.</summary>
     public IReadOnlyList<string> Repairs { get; private init; } = [];
 
-    private HashSet<string> ValidateOriginal()
-    {
-        if (_original is null)
-        {
-            return [];
-        }
-
-        using var original = SpreadsheetDocument.Open(new MemoryStream(_original, writable: false), false);
-        return PackageValidation.Errors(original);
-    }
+    private HashSet<string> ValidateOriginal() =>
+        WorkingCopy.Baseline(_original, stream => SpreadsheetDocument.Open(stream, false));
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     public static WorkbookSession Open(Stream input, PackageLimits? limits = null)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var working = new MemoryStream();
-        input.CopyTo(working);
-        working.Position = 0;
-        var info = PackageGuard.Inspect(working, limits);
-        if (info.Host != DocumentHost.Excel)
+        var loaded = WorkingCopy.Load(input, limits, DocumentHost.Excel, "an Excel workbook");
+        var document = WorkingCopy.Open(() => SpreadsheetDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "workbook");
+        if (document.WorkbookPart?.Workbook is null)
         {
-            throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not an Excel workbook.");
+            document.Dispose();
+            throw new DocumentRejectedException("damaged_package", "The package declares a workbook but its workbook part is missing.");
         }
 
-        var repairs = PackageRepair.MendRelationships(working);
-
-        try
-        {
-            var document = SpreadsheetDocument.Open(working, true, new OpenSettings { AutoSave = false });
-            if (document.WorkbookPart?.Workbook is null)
-            {
-                throw new DocumentRejectedException("damaged_package", "The package declares a workbook but its workbook part is missing.");
-            }
-
-            return new WorkbookSession(working, document, info) { Repairs = repairs };
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
-        {
-            throw new DocumentRejectedException("damaged_package", $"The workbook package cannot be read: {ex.Message}", ex);
-        }
+        return new WorkbookSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = loaded.Repairs };
     }
 
     public static WorkbookSession Open(string path, PackageLimits? limits = null)
@@ -337,46 +312,14 @@ public sealed class WorkbookSession : IHostSession, IDataSources
             return;
         }
 
-        if (output.CanSeek && output.CanRead)
-        {
-            Document.Clone(output, isEditable: true).Dispose();
-            return;
-        }
-
-        using var buffer = new MemoryStream();
-        Document.Clone(buffer, isEditable: true).Dispose();
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        WorkingCopy.Save(Document, output);
     }
 
     /// <summary>Writes the working copy to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
-    public void SaveAs(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
-            {
-                Save(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public void SaveAs(string path) => AtomicFile.Write(path, Save);
 
     /// <summary>The working copy as bytes (a complete package).</summary>
-    public byte[] ToArray()
-    {
-        using var buffer = new MemoryStream();
-        Save(buffer);
-        return buffer.ToArray();
-    }
+    public byte[] ToArray() => WorkingCopy.ToArray(Save);
 
     public void Dispose()
     {

@@ -24,10 +24,10 @@ public sealed class DeckSession : IHostSession, IDataSources
     private readonly Dictionary<string, Func<Stream>> _sources = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlySet<string>? _baseline;
 
-    private DeckSession(MemoryStream working, PresentationDocument document, PackageInfo? info)
+    private DeckSession(MemoryStream working, PresentationDocument document, PackageInfo? info, byte[]? original = null)
     {
         _working = working;
-        _original = info is null ? null : working.ToArray();
+        _original = original;
         Document = document;
         Package = info;
     }
@@ -53,45 +53,21 @@ public sealed class DeckSession : IHostSession, IDataSources
     /// <summary>Schema errors the input already had (computed on first use from the input's bytes), so verification reports only new ones.</summary>
     public IReadOnlySet<string> Baseline => _baseline ??= ValidateOriginal();
 
-    private HashSet<string> ValidateOriginal()
-    {
-        if (_original is null)
-        {
-            return [];
-        }
-
-        using var original = PresentationDocument.Open(new MemoryStream(_original, writable: false), false);
-        return PackageValidation.Errors(original);
-    }
+    private HashSet<string> ValidateOriginal() =>
+        WorkingCopy.Baseline(_original, stream => PresentationDocument.Open(stream, false));
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it as a PowerPoint deck.</summary>
     public static DeckSession Open(Stream input, PackageLimits? limits = null)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var working = new MemoryStream();
-        input.CopyTo(working);
-        working.Position = 0;
-        var info = PackageGuard.Inspect(working, limits);
-        if (info.Host != DocumentHost.PowerPoint)
+        var loaded = WorkingCopy.Load(input, limits, DocumentHost.PowerPoint, "a PowerPoint deck");
+        var document = WorkingCopy.Open(() => PresentationDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "presentation");
+        if (document.PresentationPart?.Presentation is null)
         {
-            throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not a PowerPoint deck.");
+            document.Dispose();
+            throw new DocumentRejectedException("damaged_package", "The package declares a presentation but its presentation part is missing.");
         }
 
-        var repairs = PackageRepair.MendRelationships(working);
-        try
-        {
-            var document = PresentationDocument.Open(working, true, new OpenSettings { AutoSave = false });
-            if (document.PresentationPart?.Presentation is null)
-            {
-                throw new DocumentRejectedException("damaged_package", "The package declares a presentation but its presentation part is missing.");
-            }
-
-            return new DeckSession(working, document, info) { Repairs = repairs };
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
-        {
-            throw new DocumentRejectedException("damaged_package", $"The presentation package cannot be read: {ex.Message}", ex);
-        }
+        return new DeckSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = loaded.Repairs };
     }
 
     public static DeckSession Open(string path, PackageLimits? limits = null)
@@ -260,46 +236,14 @@ public sealed class DeckSession : IHostSession, IDataSources
     public void Save(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (output.CanSeek && output.CanRead)
-        {
-            Document.Clone(output, isEditable: true).Dispose();
-            return;
-        }
-
-        using var buffer = new MemoryStream();
-        Document.Clone(buffer, isEditable: true).Dispose();
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        WorkingCopy.Save(Document, output);
     }
 
     /// <summary>Writes the working copy to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
-    public void SaveAs(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
-            {
-                Save(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public void SaveAs(string path) => AtomicFile.Write(path, Save);
 
     /// <summary>The working copy as bytes (a complete package).</summary>
-    public byte[] ToArray()
-    {
-        using var buffer = new MemoryStream();
-        Save(buffer);
-        return buffer.ToArray();
-    }
+    public byte[] ToArray() => WorkingCopy.ToArray(Save);
 
     /// <summary>
     /// Registers a source that plans may read by <paramref name="name"/> (add_image). The caller

@@ -28,10 +28,10 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     private RevisionMarks? _revisions;
     private DocumentStyles? _styles;
 
-    private WordSession(MemoryStream working, WordprocessingDocument document, PackageInfo? info)
+    private WordSession(MemoryStream working, WordprocessingDocument document, PackageInfo? info, byte[]? original = null)
     {
         _working = working;
-        _original = info is null ? null : working.ToArray();
+        _original = original;
         Document = document;
         Package = info;
     }
@@ -76,47 +76,23 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     /// <summary>Paragraph, character and table styles: lookup by id or name, built-in ones added on demand.</summary>
     public DocumentStyles Styles => _styles ??= new DocumentStyles(MainPart);
 
-    private HashSet<string> ValidateOriginal()
-    {
-        if (_original is null)
-        {
-            return [];
-        }
-
-        using var original = WordprocessingDocument.Open(new MemoryStream(_original, writable: false), false);
-        return PackageValidation.Errors(original);
-    }
+    private HashSet<string> ValidateOriginal() =>
+        WorkingCopy.Baseline(_original, stream => WordprocessingDocument.Open(stream, false));
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     public static WordSession Open(Stream input, PackageLimits? limits = null)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var working = new MemoryStream();
-        input.CopyTo(working);
-        working.Position = 0;
-        var info = PackageGuard.Inspect(working, limits);
-        if (info.Host != DocumentHost.Word)
+        var loaded = WorkingCopy.Load(input, limits, DocumentHost.Word, "a Word document");
+        var document = WorkingCopy.Open(() => WordprocessingDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "document");
+        if (document.MainDocumentPart?.Document?.Body is null)
         {
-            throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not a Word document.");
+            document.Dispose();
+            throw new DocumentRejectedException("damaged_package", "The package declares a Word document but its main document part or body is missing.");
         }
 
-        var repairs = PackageRepair.MendRelationships(working);
-        try
-        {
-            var document = WordprocessingDocument.Open(working, true, new OpenSettings { AutoSave = false });
-            if (document.MainDocumentPart?.Document?.Body is null)
-            {
-                throw new DocumentRejectedException("damaged_package", "The package declares a Word document but its main document part or body is missing.");
-            }
-
-            var session = new WordSession(working, document, info) { Repairs = repairs };
-            session.Ids.AssignMissing();
-            return session;
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
-        {
-            throw new DocumentRejectedException("damaged_package", $"The document package cannot be read: {ex.Message}", ex);
-        }
+        var session = new WordSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = loaded.Repairs };
+        session.Ids.AssignMissing();
+        return session;
     }
 
     public static WordSession Open(string path, PackageLimits? limits = null)
@@ -175,46 +151,14 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     public void Save(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (output.CanSeek && output.CanRead)
-        {
-            Document.Clone(output, isEditable: true).Dispose();
-            return;
-        }
-
-        using var buffer = new MemoryStream();
-        Document.Clone(buffer, isEditable: true).Dispose();
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        WorkingCopy.Save(Document, output);
     }
 
     /// <summary>Writes the working copy to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
-    public void SaveAs(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
-            {
-                Save(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public void SaveAs(string path) => AtomicFile.Write(path, Save);
 
     /// <summary>The working copy as bytes (a complete package).</summary>
-    public byte[] ToArray()
-    {
-        using var buffer = new MemoryStream();
-        Save(buffer);
-        return buffer.ToArray();
-    }
+    public byte[] ToArray() => WorkingCopy.ToArray(Save);
 
     /// <summary>The parts whose paragraphs hold document text: body, headers, footers, footnotes, endnotes, comments.</summary>
     public IEnumerable<OpenXmlPartRootElement> StoryRoots()

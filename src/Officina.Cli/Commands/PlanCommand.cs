@@ -1,3 +1,4 @@
+using Officina.OpenXml.Packaging;
 using Officina.Planning;
 using System.CommandLine;
 using Officina.Operations;

@@ -1,3 +1,4 @@
+using Officina.OpenXml.Packaging;
 using System.CommandLine;
 
 namespace Officina.Cli.Commands;

@@ -1,3 +1,4 @@
+using Officina.OpenXml.Packaging;
 using Officina.Planning;
 using System.Diagnostics;
 using System.Globalization;

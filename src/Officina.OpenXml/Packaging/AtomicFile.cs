@@ -1,4 +1,4 @@
-namespace Officina.Cli;
+namespace Officina.OpenXml.Packaging;
 
 /// <summary>Writes a file all at once: to a temporary file beside it, then a rename, so no reader ever sees half a file.</summary>
 public static class AtomicFile

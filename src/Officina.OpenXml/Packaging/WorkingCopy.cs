@@ -1,0 +1,91 @@
+using DocumentFormat.OpenXml.Packaging;
+using Officina.OpenXml.Validation;
+using Officina.Operations;
+
+namespace Officina.OpenXml.Packaging;
+
+/// <summary>An input accepted for editing: the in-memory working copy, the input's bytes as opened, what the guard found and what was mended.</summary>
+public sealed record LoadedPackage(MemoryStream Working, byte[] Original, PackageInfo Info, IReadOnlyList<string> Repairs);
+
+/// <summary>
+/// What every host's session does the same way: copy the input into memory (the input is
+/// never written to), check it with <see cref="PackageGuard"/>, mend what
+/// <see cref="PackageRepair"/> can, open it with the OpenXML SDK, save by cloning (the
+/// session stays open), and take the input's schema-error baseline when asked.
+/// </summary>
+public static class WorkingCopy
+{
+    /// <summary>Copies and checks <paramref name="input"/>; refuses a package of another host, naming what it is.</summary>
+    public static LoadedPackage Load(Stream input, PackageLimits? limits, DocumentHost host, string noun)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var working = new MemoryStream();
+        input.CopyTo(working);
+        working.Position = 0;
+        var info = PackageGuard.Inspect(working, limits);
+        if (info.Host != host)
+        {
+            throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not {noun}.");
+        }
+
+        var repairs = PackageRepair.MendRelationships(working);
+        return new LoadedPackage(working, working.ToArray(), info, repairs);
+    }
+
+    /// <summary>Opens the working copy with the SDK; a package it cannot read is refused with the reason.</summary>
+    public static T Open<T>(Func<T> open, string noun)
+        where T : OpenXmlPackage
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        try
+        {
+            return open();
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
+        {
+            throw new DocumentRejectedException("damaged_package", $"The {noun} package cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="document"/> as a complete package. It is cloned rather than
+    /// flushed: System.IO.Packaging writes a zip only when it is closed, and the session stays open.
+    /// </summary>
+    public static void Save(OpenXmlPackage document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        if (output.CanSeek && output.CanRead)
+        {
+            document.Clone(output, isEditable: true).Dispose();
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        document.Clone(buffer, isEditable: true).Dispose();
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+
+    /// <summary>What <paramref name="save"/> writes, as bytes.</summary>
+    public static byte[] ToArray(Action<Stream> save)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        using var buffer = new MemoryStream();
+        save(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The schema errors of the input as opened (empty for a document created here).</summary>
+    public static HashSet<string> Baseline(byte[]? original, Func<Stream, OpenXmlPackage> openReadOnly)
+    {
+        ArgumentNullException.ThrowIfNull(openReadOnly);
+        if (original is null)
+        {
+            return [];
+        }
+
+        using var package = openReadOnly(new MemoryStream(original, writable: false));
+        return PackageValidation.Errors(package);
+    }
+}
