@@ -50,6 +50,11 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
         ArgumentException.ThrowIfNullOrWhiteSpace(instruction);
         ArgumentNullException.ThrowIfNull(sources);
         var chosenEffort = effort ?? Settings.Effort ?? ReasoningEfforts.For(instruction);
+        if (session is IRevisionTracking tracking && PlanningPrompts.AsksForTrackedChanges(instruction))
+        {
+            tracking.TrackChanges = true;
+        }
+
         var tools = new ToolDefinitions([.. catalog.ForHost(session.Host)]);
         var handler = new ToolCallHandler(session, new PlanSerializer(catalog), tools);
         var sourceTools = sources.Count == 0 ? null : new SourceTools(sources, session, Limits.ReadSourceTokens);
@@ -152,7 +157,7 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
 
                 if (!report.HasErrors || repairRounds >= Limits.MaxRepairRounds)
                 {
-                    var plan = new Plan(session.Host, instruction, false, operations);
+                    var plan = new Plan(session.Host, instruction, (session as IRevisionTracking)?.TrackChanges ?? false, operations);
                     return new PlanningResult(plan, changes, report, Priced(state.Usage), effort, state.Steps, repairRounds, turn.Text, [.. handler.Loaded])
                     {
                         Citations = sourceTools?.Citations ?? [],

@@ -99,6 +99,34 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("Report", Value(book, "Sheet1!A1"));
     }
 
+    [Theory]
+    [InlineData("Add a closing paragraph and track the changes", false)]
+    [InlineData("Add a closing paragraph", true)]
+    public async Task Run_RecordsTrackedRevisions_WhenTheInstructionOrTheFlagAsksForThem(string instruction, bool flag)
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["insert_paragraph"]}"""))
+            .Enqueue(Chat("insert_paragraph", """{"anchor":"end","text":"Signed, the board.","position":null,"style":null}"""))
+            .Enqueue(Stop("Added it."));
+        var input = _run.PathOf("letter.docx");
+        using (var letter = Officina.Word.WordSession.Create())
+        {
+            letter.SaveAs(input);
+        }
+
+        var output = _run.PathOf("letter-out.docx");
+        string[] args = ["run", input, instruction, "-o", output, .. flag ? new[] { "--track-changes" } : []];
+
+        var (exit, stdout, error) = await _run.RunAsync(args);
+
+        Assert.True(exit == 0, error + stdout);
+        using var document = Officina.Word.WordSession.Open(output);
+        var body = document.MainPart.Document!.Body!;
+        var inserted = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.InsertedRun>());
+        Assert.Equal("Officina", inserted.Author!.Value);
+        Assert.Equal("Signed, the board.", inserted.InnerText);
+    }
+
     [Fact]
     public async Task Run_MakesNewWordDocument_WhenNewIsDocx()
     {

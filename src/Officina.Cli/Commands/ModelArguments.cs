@@ -14,7 +14,7 @@ internal sealed class ModelArguments
         Arity = new ArgumentArity(1, 2),
     };
 
-    public Option<string?> New { get; } = new("--new") { Description = "Make a new document at this path instead of changing a FILE (.xlsx or .docx; PowerPoint is not available yet)" };
+    public Option<string?> New { get; } = new("--new") { Description = "Make a new document at this path instead of changing a FILE (.xlsx, .docx or .pptx)" };
 
     public Option<string[]> Sources { get; } = new("--source")
     {
@@ -26,6 +26,8 @@ internal sealed class ModelArguments
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print the result as JSON" };
 
+    public Option<bool> TrackChanges { get; } = new("--track-changes") { Description = "Record every write as a tracked revision (Word); also on when the instruction asks for tracked changes" };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Positional);
@@ -33,6 +35,7 @@ internal sealed class ModelArguments
         command.Options.Add(Sources);
         command.Options.Add(Effort);
         command.Options.Add(Json);
+        command.Options.Add(TrackChanges);
     }
 
     /// <summary>The request these arguments make, or an error message when FILE/INSTRUCTION and --new do not fit together.</summary>
@@ -43,15 +46,16 @@ internal sealed class ModelArguments
         var sources = parse.GetValue(Sources) ?? [];
         var effort = parse.GetValue(Effort);
         var json = parse.GetValue(Json);
+        var track = parse.GetValue(TrackChanges);
         if (newPath is not null)
         {
             return positional.Length == 1
-                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json), null)
+                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json, track), null)
                 : (null, $"With --new, give only the instruction (the new document is '{newPath}'). Given {positional.Length} arguments.");
         }
 
         return positional.Length == 2
-            ? (new ModelRequest(positional[0], false, positional[1], effort, sources, json), null)
+            ? (new ModelRequest(positional[0], false, positional[1], effort, sources, json, track), null)
             : (null, "Give FILE and INSTRUCTION, or --new PATH and INSTRUCTION to make a new document.");
     }
 }

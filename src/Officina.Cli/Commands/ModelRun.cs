@@ -9,7 +9,7 @@ namespace Officina.Cli.Commands;
 
 /// <summary>What <c>run</c>, <c>plan</c> and <c>eval</c> ask of the model loop: the document (a file, or a new one), the instruction, effort and sources.</summary>
 /// <param name="File">The input document, or the path of the new document when <paramref name="IsNew"/>.</param>
-internal sealed record ModelRequest(string File, bool IsNew, string Instruction, string? Effort, IReadOnlyList<string> Sources, bool Json);
+internal sealed record ModelRequest(string File, bool IsNew, string Instruction, string? Effort, IReadOnlyList<string> Sources, bool Json, bool TrackChanges = false);
 
 /// <summary>What <c>run</c> and <c>plan</c> share: reading the model settings and effort, opening or creating the document, reading sources, running the loop, reporting usage and failures.</summary>
 internal static class ModelRun
@@ -57,6 +57,11 @@ internal static class ModelRun
         {
             RegisterImages(session, images);
             var loop = new ModelLoop(settings, DocumentSessions.Catalog);
+            if (request.TrackChanges && session is IRevisionTracking tracking)
+            {
+                tracking.TrackChanges = true;
+            }
+
             var result = await o.WithStatusAsync($"Planning with {settings.Model}", _ => loop.RunAsync(session, request.Instruction, sources, effort, cancellationToken)).ConfigureAwait(false);
             return (session, result, ExitCodes.Ok);
         }

@@ -9,7 +9,7 @@ namespace Officina.Planning.Prompts;
 /// the craft of the host (for workbooks: inputs apart from calculations, no hard-coded
 /// numbers in formulas, consistent formats, the workbook's own styles).
 /// </summary>
-public static class PlanningPrompts
+public static partial class PlanningPrompts
 {
     public static string Instructions(DocumentHost host, ToolLoading loading, string? manifest, bool hasSources = false)
     {
@@ -113,4 +113,11 @@ public static class PlanningPrompts
             - Use the template's layouts and placeholders; one idea per slide; no text overflowing its box; no leftover placeholder text.
             """,
     };
+
+    /// <summary>Whether the instruction asks for tracked changes ("track the changes", "with tracked changes", "redline").</summary>
+    public static bool AsksForTrackedChanges(string instruction) =>
+        TrackedChangesRequest().IsMatch(instruction ?? "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\btrack(?:ed|ing)?\s+(?:the\s+|my\s+|all\s+|your\s+)?(?:changes|edits|revisions)\b|\bredline|\bas\s+revisions\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TrackedChangesRequest();
 }
