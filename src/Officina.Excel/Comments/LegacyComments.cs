@@ -227,13 +227,13 @@ public sealed class LegacyComments(WorkbookPart workbookPart, WorksheetPart shee
                 new XElement(X + "Column", column.ToString(inv))));
     }
 
-    private static XDocument Load(VmlDrawingPart part)
+    internal static XDocument Load(VmlDrawingPart part)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         return XDocument.Load(stream, LoadOptions.PreserveWhitespace);
     }
 
-    private static void Save(VmlDrawingPart part, XDocument vml)
+    internal static void Save(VmlDrawingPart part, XDocument vml)
     {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { OmitXmlDeclaration = true, Encoding = new System.Text.UTF8Encoding(false) }))

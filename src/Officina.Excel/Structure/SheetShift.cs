@@ -86,6 +86,7 @@ public sealed record SheetShift(string Sheet, SheetAxis Axis, int At, int Count)
             ColumnSpans.Shift(cells.Worksheet, At, Count);
         }
 
+        SheetAnchors.Shift(cells.Part, Axis, MapIndex);
         cells.Invalidate();
         // The calculation chain lists formula cells by address; Excel rebuilds it when it is missing.
         if (session.WorkbookPart.CalculationChainPart is { } chain)
