@@ -23,6 +23,13 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
 
     public ModelSettings Settings { get; } = settings;
 
+    /// <summary>
+    /// Progress while the model works: after each model request and each tool call, the
+    /// operations applied so far (<see cref="PlanProgress.Done"/>; the total is unknown, 0)
+    /// and what happened last, e.g. "step 3: set_formulas Forecast!B3:B7".
+    /// </summary>
+    public IProgress<PlanProgress>? Progress { get; set; }
+
     /// <summary>Checks run after the session's own verification, their findings merged into its report (e.g. house rules).</summary>
     public Func<IDocumentSession, CancellationToken, Task<VerificationReport>>? AdditionalChecks { get; init; }
 
@@ -116,6 +123,7 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
                 requestTools.Add(sourceTool);
             }
 
+            Progress?.Report(new PlanProgress(operations.Count, 0, $"step {state.Steps + 1}: asking the model"));
             var turn = await conversation.NextAsync(requestTools, effort, Limits.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
             state.Steps++;
             state.Usage = state.Usage.Add(turn.Usage);
@@ -182,6 +190,9 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
                     operations.Add(result.Applied);
                     changes.Add(result.Change!);
                 }
+
+                Progress?.Report(new PlanProgress(operations.Count, 0,
+                    $"step {state.Steps}: {bareName}{(result.Change is { } change ? " " + change.Target : "")}{(result.Succeeded ? "" : " (invalid, sent back to the model)")}"));
 
                 failuresInARow = result.Succeeded ? 0 : failuresInARow + 1;
                 if (failuresInARow > Limits.MaxConsecutiveFailures)

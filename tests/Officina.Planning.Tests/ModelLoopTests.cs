@@ -40,6 +40,30 @@ public sealed class ModelLoopTests
     }
 
     [Fact]
+    public async Task RunAsync_ReportsProgress_AfterEachRequestAndToolCall()
+    {
+        using var server = new ScriptedModelServer();
+        server.Enqueue(Responses(Call("set_values", new { range = "Sheet1!A1", values = new object[][] { ["Total"] } })))
+            .Enqueue(ResponsesText("Done."));
+        using var session = WorkbookSession.Create();
+        var reports = new List<PlanProgress>();
+        var loop = Harness.Loop(server);
+        loop.Progress = new SynchronousProgress(reports.Add);
+
+        await loop.RunAsync(session, "Label the total");
+
+        Assert.Equal(
+            ["step 1: asking the model", "step 1: set_values Sheet1!A1", "step 2: asking the model"],
+            reports.Select(r => r.Current));
+        Assert.Equal([0, 1, 1], reports.Select(r => r.Done));
+    }
+
+    private sealed class SynchronousProgress(Action<PlanProgress> report) : IProgress<PlanProgress>
+    {
+        public void Report(PlanProgress value) => report(value);
+    }
+
+    [Fact]
     public async Task RunAsync_AppliesParallelCallsInOrder_WhenOneTurnHasSeveral()
     {
         using var server = new ScriptedModelServer();

@@ -13,6 +13,9 @@ public sealed class JobProgressSink(TimeSpan stepDelay, CancellationToken cancel
 
     public PlanProgress? Latest => Volatile.Read(ref _latest);
 
+    /// <summary>Forgets the last value, so progress from planning is not shown as progress of applying.</summary>
+    public void Clear() => Volatile.Write(ref _latest, null);
+
     public void Report(PlanProgress value)
     {
         if (value is null)

@@ -51,7 +51,7 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         {
             if (job.Kind == JobKind.Model && job.Status is JobStatus.Queued or JobStatus.Planning)
             {
-                job = await PlanAsync(job, cancel.Token).ConfigureAwait(false);
+                job = await PlanAsync(job, sink, cancel.Token).ConfigureAwait(false);
             }
 
             if (job is { Status: JobStatus.Queued or JobStatus.Applying or JobStatus.Verifying })
@@ -88,7 +88,7 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         }
     }
 
-    private async Task<JobRecord?> PlanAsync(JobRecord job, CancellationToken cancellationToken)
+    private async Task<JobRecord?> PlanAsync(JobRecord job, JobProgressSink sink, CancellationToken cancellationToken)
     {
         using var activity = JobTelemetry.Source.StartActivity("job.plan");
         ModelSettings settings;
@@ -109,7 +109,9 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         PlanningResult result;
         try
         {
-            result = await models.Create(settings).RunAsync(session, job.Instruction!, effort, cancellationToken).ConfigureAwait(false);
+            var loop = models.Create(settings);
+            loop.Progress = sink;
+            result = await loop.RunAsync(session, job.Instruction!, effort, cancellationToken).ConfigureAwait(false);
         }
         catch (PlanningException ex) when (ex.InnerException is ModelRequestException { Status: 0 or 408 or 429 or >= 500 })
         {
@@ -164,6 +166,7 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
 
         var total = plan.Operations.Count;
         var clock = Stopwatch.StartNew();
+        sink.Clear();
         job = await Set(job.Id, j => j with { Status = JobStatus.Applying, Progress = new(JobStatus.Applying, 0, total, null) }, cancellationToken).ConfigureAwait(false);
         using var session = await documents.OpenAsync(job, cancellationToken).ConfigureAwait(false);
         var applied = PlanRunner.Apply(session, plan, sink, cancellationToken);
@@ -205,8 +208,8 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
                 if (latest is not null && latest != written)
                 {
                     written = latest;
-                    job = await jobs.UpdateAsync(jobId, j => j.Status == JobStatus.Applying
-                        ? j with { Progress = new(JobStatus.Applying, latest.Done, latest.Total, latest.Current) }
+                    job = await jobs.UpdateAsync(jobId, j => j.Status is JobStatus.Applying or JobStatus.Planning
+                        ? j with { Progress = new(j.Status, latest.Done, latest.Total, latest.Current) }
                         : j, stop).ConfigureAwait(false);
                 }
                 else
