@@ -75,9 +75,10 @@ public sealed class WorkbookSession : IHostSession, IDataSources
         WorkingCopy.Baseline(_original, stream => SpreadsheetDocument.Open(stream, false));
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
-    public static WorkbookSession Open(Stream input, PackageLimits? limits = null)
+    /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
+    public static WorkbookSession Open(Stream input, PackageLimits? limits = null, PackageInfo? inspected = null)
     {
-        var loaded = WorkingCopy.Load(input, limits, DocumentHost.Excel, "an Excel workbook");
+        var loaded = WorkingCopy.Load(input, limits, DocumentHost.Excel, "an Excel workbook", inspected);
         var document = WorkingCopy.Open(() => SpreadsheetDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "workbook");
         if (document.WorkbookPart?.Workbook is null)
         {

@@ -38,9 +38,9 @@ public static class DocumentSessions
         var info = Inspect(buffer, limits);
         return info.Host switch
         {
-            DocumentHost.Excel => WorkbookSession.Open(buffer, limits),
-            DocumentHost.Word => WordSession.Open(buffer, limits),
-            DocumentHost.PowerPoint => DeckSession.Open(buffer, limits),
+            DocumentHost.Excel => WorkbookSession.Open(buffer, limits, info),
+            DocumentHost.Word => WordSession.Open(buffer, limits, info),
+            DocumentHost.PowerPoint => DeckSession.Open(buffer, limits, info),
             _ => throw Unsupported(info.Host),
         };
     }

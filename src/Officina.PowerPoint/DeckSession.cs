@@ -57,9 +57,10 @@ public sealed class DeckSession : IHostSession, IDataSources
         WorkingCopy.Baseline(_original, stream => PresentationDocument.Open(stream, false));
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it as a PowerPoint deck.</summary>
-    public static DeckSession Open(Stream input, PackageLimits? limits = null)
+    /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
+    public static DeckSession Open(Stream input, PackageLimits? limits = null, PackageInfo? inspected = null)
     {
-        var loaded = WorkingCopy.Load(input, limits, DocumentHost.PowerPoint, "a PowerPoint deck");
+        var loaded = WorkingCopy.Load(input, limits, DocumentHost.PowerPoint, "a PowerPoint deck", inspected);
         var document = WorkingCopy.Open(() => PresentationDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "presentation");
         if (document.PresentationPart?.Presentation is null)
         {

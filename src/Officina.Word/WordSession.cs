@@ -80,9 +80,10 @@ public sealed class WordSession : IHostSession, IRevisionTracking
         WorkingCopy.Baseline(_original, stream => WordprocessingDocument.Open(stream, false));
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
-    public static WordSession Open(Stream input, PackageLimits? limits = null)
+    /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
+    public static WordSession Open(Stream input, PackageLimits? limits = null, PackageInfo? inspected = null)
     {
-        var loaded = WorkingCopy.Load(input, limits, DocumentHost.Word, "a Word document");
+        var loaded = WorkingCopy.Load(input, limits, DocumentHost.Word, "a Word document", inspected);
         var document = WorkingCopy.Open(() => WordprocessingDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "document");
         if (document.MainDocumentPart?.Document?.Body is null)
         {

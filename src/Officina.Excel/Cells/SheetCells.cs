@@ -103,7 +103,7 @@ public sealed class SheetCells
         var last = r.LastChild as Cell ?? r.Elements<Cell>().LastOrDefault();
         if (last is null || ColumnOf(last) < column)
         {
-            var appended = NewCell(row, column, r);
+            var appended = NewCell(row, column);
             r.AppendChild(appended);
             return appended;
         }
@@ -118,7 +118,7 @@ public sealed class SheetCells
 
             if (c > column)
             {
-                var inserted = NewCell(row, column, r);
+                var inserted = NewCell(row, column);
                 r.InsertBefore(inserted, cell);
                 return inserted;
             }
@@ -383,9 +383,8 @@ public sealed class SheetCells
         return before is null ? Worksheet.PrependChild(data) : Worksheet.InsertAfter(data, before);
     }
 
-    private static Cell NewCell(int row, int column, Row parent)
+    private static Cell NewCell(int row, int column)
     {
-        _ = parent;
         return new Cell { CellReference = CellAddress.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture) };
     }
 

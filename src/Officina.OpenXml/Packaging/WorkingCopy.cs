@@ -15,14 +15,18 @@ public sealed record LoadedPackage(MemoryStream Working, byte[] Original, Packag
 /// </summary>
 public static class WorkingCopy
 {
-    /// <summary>Copies and checks <paramref name="input"/>; refuses a package of another host, naming what it is.</summary>
-    public static LoadedPackage Load(Stream input, PackageLimits? limits, DocumentHost host, string noun)
+    /// <summary>
+    /// Copies and checks <paramref name="input"/>; refuses a package of another host, naming
+    /// what it is. A caller that already ran <see cref="PackageGuard"/> on exactly this stream
+    /// passes its <paramref name="inspected"/> result, so the package is not decompressed twice.
+    /// </summary>
+    public static LoadedPackage Load(Stream input, PackageLimits? limits, DocumentHost host, string noun, PackageInfo? inspected = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var working = new MemoryStream();
         input.CopyTo(working);
         working.Position = 0;
-        var info = PackageGuard.Inspect(working, limits);
+        var info = inspected ?? PackageGuard.Inspect(working, limits);
         if (info.Host != host)
         {
             throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not {noun}.");
