@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { artifacts, launch, openPane, pageErrors, snap } from "./browser";
 import { finalAnswer, startScriptedModel, toolCall } from "./scripted-model";
 
@@ -152,5 +152,112 @@ describe("against the real service", () => {
     expect(stages.some((s) => s.startsWith("Checking the result |")), stages.join("\n")).toBe(true);
     expect(stages.some((s) => /\| \S/.test(s) && !s.startsWith("Waiting")), stages.join("\n")).toBe(true);
     expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+describe("the web UI at /", () => {
+  // The page a new user opens at http://127.0.0.1:5170 after the README's run command.
+  async function openWebUi(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    (page as Page & { errors?: string[] }).errors = errors;
+    await page.goto(`${base}/`);
+    await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+    return page;
+  }
+
+  it("submits a workbook and an instruction, shows progress, previews the plan, applies the ticked operations, downloads", async () => {
+    model.enqueue(
+      toolCall("load_tools", { names: ["set_values"] }),
+      toolCall("set_values", { range: "'Simple Monthly Budget'!H1:H2", values: [["Checked"], ["yes"]] }),
+      toolCall("set_values", { range: "'Simple Monthly Budget'!J1", values: [["Reviewer"]] }),
+      finalAnswer("Added a checked column and a reviewer heading."),
+    );
+    const page = await openWebUi();
+    expect(await page.title()).toBe("Officina");
+    // Record every status and progress message the page shows while it follows the job.
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      const status = document.getElementById("status")!, message = document.getElementById("message")!;
+      const record = () => w.__seen.push(`${status.textContent} | ${message.textContent}`);
+      for (const node of [status, message]) new MutationObserver(record).observe(node, { childList: true, characterData: true, subtree: true });
+    });
+
+    await page.setInputFiles("#file", budget);
+    await page.fill("#instruction", "Add a 'Checked' column in H and a 'Reviewer' heading in J1");
+    await page.selectOption("#mode", "preview");
+    await page.click("#submit button[type=submit]");
+
+    // The plan preview lists the model's two operations, each with a box, all ticked.
+    await page.waitForSelector("#preview:not([hidden])", { timeout: 90_000 });
+    const operations = page.locator("#operations li");
+    await expect.poll(() => operations.count(), { timeout: 10_000 }).toBe(2);
+    const texts = await operations.allTextContents();
+    expect(texts[0]).toContain("set_values");
+    expect(texts[0]).toContain("H1:H2");
+    expect(texts[1]).toContain("J1");
+    expect(texts[1]).toContain("Reviewer");
+    expect(await page.locator("#operations input[type=checkbox]:checked").count()).toBe(2);
+    expect(await page.textContent("#status")).toMatch(/approv/i);
+    await snap(page, "webui-preview");
+
+    // Untick the reviewer heading (by its label, as a user would) and approve the rest.
+    await operations.nth(1).locator("label").click();
+    expect(await operations.nth(1).locator("input[type=checkbox]").isChecked()).toBe(false);
+    expect(await operations.nth(0).locator("input[type=checkbox]").isChecked()).toBe(true);
+    expect(await page.textContent("#selection")).toContain("1 of 2");
+    await snap(page, "webui-preview-subset");
+    await page.click("#approve");
+    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
+    expect(await page.textContent("#status")).toMatch(/succeeded|done|applied/i);
+    const changes = await page.locator("#changes li").allTextContents();
+    expect(changes.join("\n")).toContain("H1:H2");
+    expect(changes.join("\n")).not.toContain("J1");
+    expect(await page.isVisible("#preview")).toBe(false);
+    expect(await page.isVisible("#error")).toBe(false);
+    await snap(page, "webui-finished");
+
+    // Progress was shown while the job planned and while it applied the approved plan.
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.some((s) => /^Planning \| \S/.test(s)), seen.join("\n")).toBe(true);
+    expect(seen.some((s) => /^Checking the result \| \S/.test(s)), seen.join("\n")).toBe(true);
+
+    // The download holds the approved change and not the unticked one.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    expect(download.suggestedFilename()).toBe("simple-monthly-budget-officina.xlsx");
+    const saved = join(artifacts, "webui-result.xlsx");
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
+    const sheet = zipEntry(saved, "xl/worksheets/sheet1.xml") + zipEntry(saved, "xl/sharedStrings.xml");
+    expect(sheet).toContain("Checked");
+    expect(sheet).not.toContain("Reviewer");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says clearly what is wrong when the instruction is missing or the file is not an Office document", async () => {
+    const page = await openWebUi();
+    await page.setInputFiles("#file", budget);
+    await page.click("#submit button[type=submit]");
+    await page.waitForSelector("#form-error:not([hidden])", { timeout: 15_000 });
+    expect(await page.textContent("#form-error")).toMatch(/instruction is required/i);
+    expect(await page.isVisible("#job")).toBe(false);
+    await snap(page, "webui-error-instruction");
+
+    await page.setInputFiles("#file", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a workbook\n") });
+    await page.fill("#instruction", "Add a total row");
+    await page.click("#submit button[type=submit]");
+    await expect.poll(() => page.textContent("#form-error"), { timeout: 15_000 }).toContain("notes.txt");
+    expect(await page.isVisible("#form-error")).toBe(true);
+    const message = (await page.textContent("#form-error"))!;
+    expect(message).toContain("not an Office document");
+    expect(message.split("not an Office document").length - 1, message).toBe(1); // said once, not repeated
+    expect(await page.isVisible("#job")).toBe(false);
+    await snap(page, "webui-error-file");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
   });
 });
