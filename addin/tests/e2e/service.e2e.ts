@@ -1,7 +1,8 @@
 // End to end against the real service (src/Officina.Service, started here with dotnet run on
 // a free 127.0.0.1 port, serving addin/dist at /addin/): the standalone page from file pick
-// to download through POST /plans/apply, and the task pane in Excel (Office.js stub) with a
-// scripted model from request to in-place apply.
+// to download through POST /plans/apply, the task pane in Excel (Office.js stub) with a
+// scripted model from request to in-place apply, and the service's web UI at / from file and
+// instruction through progress, plan preview and a partial approval to the downloaded result.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
