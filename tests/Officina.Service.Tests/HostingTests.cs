@@ -15,15 +15,20 @@ public sealed class HostingTests : IDisposable
     private readonly ServiceApp _app = new();
 
     [Fact]
-    public async Task Root_ServesTheWebUi()
+    public async Task Root_ServesTheWebUi_UnderAStrictContentSecurityPolicy()
     {
         using var client = _app.CreateClient();
 
-        var html = await client.GetStringAsync("/");
+        using var page = await client.GetAsync("/");
+        var html = await page.Content.ReadAsStringAsync();
         var script = await client.GetStringAsync("/app.js");
 
         Assert.Contains("<title>Officina</title>", html, StringComparison.Ordinal);
         Assert.Contains("/approve", script, StringComparison.Ordinal);
+        var policy = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,12 +31,18 @@ export async function openPane(browser: Browser, url: string, office?: StubOptio
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>
     office ? route.fulfill({ contentType: "text/javascript", body: officeStub }) : route.abort());
   if (office) await page.addInitScript((cfg) => { (window as unknown as { __officinaStub: unknown }).__officinaStub = cfg; }, office);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  (page as Page & { errors?: string[] }).errors = errors;
+  watchErrors(page);
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
   return page;
+}
+
+/** Records uncaught errors and Content Security Policy violations for pageErrors. */
+export function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
+  (page as Page & { errors?: string[] }).errors = errors;
 }
 
 export const pageErrors = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];

@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { artifacts, launch, openPane, pageErrors, snap } from "./browser";
+import { artifacts, launch, openPane, pageErrors, snap, watchErrors } from "./browser";
 import { finalAnswer, startScriptedModel, toolCall } from "./scripted-model";
 
 const repo = resolve(__dirname, "../../..");
@@ -161,9 +161,7 @@ describe("the web UI at /", () => {
   async function openWebUi(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    (page as Page & { errors?: string[] }).errors = errors;
+    watchErrors(page);
     await page.goto(`${base}/`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
     return page;

@@ -11,6 +11,10 @@ namespace Officina.Service.Configuration;
 /// <summary>The request pipeline and the endpoints.</summary>
 public static class OfficinaApp
 {
+    /// <summary>The web UI at <c>/</c> loads only its own script and style, talks only to this service, and is never framed.</summary>
+    public const string WebUiContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static WebApplication UseOfficina(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -24,6 +28,16 @@ public static class OfficinaApp
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var files = Directory.Exists(webRoot) ? new PhysicalFileProvider(webRoot) : app.Environment.WebRootFileProvider;
         app.UseAddin();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path == "/" || context.Request.Path == "/index.html")
+            {
+                context.Response.Headers.ContentSecurityPolicy = WebUiContentSecurityPolicy;
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseAuthentication();
