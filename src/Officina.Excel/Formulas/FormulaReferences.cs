@@ -5,33 +5,6 @@ using Officina.Excel.Addressing;
 
 namespace Officina.Excel.Formulas;
 
-/// <summary>One end of an A1 reference: a row, a column, or both, each possibly absolute (<c>$</c>).</summary>
-public readonly record struct ReferencePoint(int? Row, bool RowAbsolute, int? Column, bool ColumnAbsolute)
-{
-    public override string ToString()
-    {
-        var builder = new StringBuilder();
-        if (Column is { } column)
-        {
-            builder.Append(ColumnAbsolute ? "$" : "").Append(CellAddress.ColumnName(column));
-        }
-
-        if (Row is { } row)
-        {
-            builder.Append(RowAbsolute ? "$" : "").Append(row.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
-    }
-}
-
-/// <summary>An A1 reference found in a formula: where it is, its sheet (if written) and its two ends.</summary>
-public sealed record FormulaReference(int Start, int Length, string? Sheet, ReferencePoint First, ReferencePoint? Last)
-{
-    public string Render(ReferencePoint first, ReferencePoint? last) =>
-        (Sheet is null ? "" : RangeAddress.QuoteSheet(Sheet) + "!") + first + (last is { } l ? ":" + l : "");
-}
-
 /// <summary>Whether rows or columns are inserted or deleted.</summary>
 public enum SheetAxis
 {
@@ -123,8 +96,9 @@ public static partial class FormulaReferences
     public static string InsertOrDelete(string formula, string formulaSheet, string targetSheet, SheetAxis axis, int at, int count) =>
         count == 0 ? formula : Rewrite(formula, r =>
         {
+            // Excel adjusts a 3-D reference only when every sheet of its span changes (grouped sheets).
             var sheet = r.Sheet ?? formulaSheet;
-            if (!string.Equals(sheet, targetSheet, StringComparison.OrdinalIgnoreCase))
+            if (r.LastSheet is not null || !string.Equals(sheet, targetSheet, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
@@ -182,19 +156,50 @@ public static partial class FormulaReferences
             return r.Render(first, last);
         });
 
-    /// <summary>Rewrites references to sheet <paramref name="oldName"/> to name <paramref name="newName"/>.</summary>
+    /// <summary>Rewrites references to sheet <paramref name="oldName"/> (either end of a 3-D span too) to name <paramref name="newName"/>.</summary>
     public static string RenameSheet(string formula, string oldName, string newName) =>
-        Rewrite(formula, r => string.Equals(r.Sheet, oldName, StringComparison.OrdinalIgnoreCase)
-            ? (r with { Sheet = newName }).Render(r.First, r.Last)
-            : null);
+        Rewrite(formula, r =>
+        {
+            var first = string.Equals(r.Sheet, oldName, StringComparison.OrdinalIgnoreCase);
+            var last = string.Equals(r.LastSheet, oldName, StringComparison.OrdinalIgnoreCase);
+            return first || last
+                ? (r with { Sheet = first ? newName : r.Sheet, LastSheet = last ? newName : r.LastSheet }).Render(r.First, r.Last)
+                : null;
+        });
 
-    /// <summary>Turns references to a deleted sheet into <c>#REF!</c>.</summary>
-    public static string DeleteSheet(string formula, string sheet) =>
-        Rewrite(formula, r => string.Equals(r.Sheet, sheet, StringComparison.OrdinalIgnoreCase) ? RefError : null);
+    /// <summary>
+    /// Turns references to a deleted sheet into <c>#REF!</c>. A 3-D span that ends on the
+    /// deleted sheet shrinks to the next sheet inward, as Excel does; <paramref name="order"/>
+    /// is the sheets' tab order before the deletion.
+    /// </summary>
+    public static string DeleteSheet(string formula, string sheet, IReadOnlyList<string> order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return Rewrite(formula, r =>
+        {
+            var first = string.Equals(r.Sheet, sheet, StringComparison.OrdinalIgnoreCase);
+            var last = string.Equals(r.LastSheet, sheet, StringComparison.OrdinalIgnoreCase);
+            if (r.LastSheet is null || !(first || last))
+            {
+                return first ? RefError : null;
+            }
 
-    /// <summary>True when any reference names <paramref name="sheet"/> explicitly.</summary>
+            var (from, to) = (FormulaReference.IndexOf(order, r.Sheet!), FormulaReference.IndexOf(order, r.LastSheet));
+            if (from < 0 || to < 0 || from > to)
+            {
+                return RefError;
+            }
+
+            from += first ? 1 : 0;
+            to -= last ? 1 : 0;
+            return from > to ? RefError
+                : (r with { Sheet = order[from], LastSheet = from == to ? null : order[to] }).Render(r.First, r.Last);
+        });
+    }
+
+    /// <summary>True when any reference names <paramref name="sheet"/> explicitly (as a sheet or an end of a 3-D span).</summary>
     public static bool MentionsSheet(string formula, string sheet) =>
-        Find(formula).Any(r => string.Equals(r.Sheet, sheet, StringComparison.OrdinalIgnoreCase));
+        Find(formula).Any(r => string.Equals(r.Sheet, sheet, StringComparison.OrdinalIgnoreCase) || string.Equals(r.LastSheet, sheet, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Applies <paramref name="replace"/> to each reference; null keeps it as written.</summary>
     public static string Rewrite(string formula, Func<FormulaReference, string?> replace)
@@ -272,13 +277,20 @@ public static partial class FormulaReferences
         }
 
         string? sheet = null;
+        string? lastSheet = null;
         if (match.Groups["sheet"].Success)
         {
             var raw = match.Groups["sheet"].Value;
             sheet = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : raw;
+
+            // Sheet names cannot contain ':', so one inside the sheet part separates the ends of a 3-D span.
+            if (sheet.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && colon < sheet.Length - 1)
+            {
+                (sheet, lastSheet) = (sheet[..colon], sheet[(colon + 1)..]);
+            }
         }
 
-        reference = new FormulaReference(match.Index, match.Length, sheet, f, last);
+        reference = new FormulaReference(match.Index, match.Length, sheet, f, last, lastSheet);
         return true;
     }
 
@@ -382,7 +394,7 @@ public static partial class FormulaReferences
         return i;
     }
 
-    [GeneratedRegex(@"\G(?:(?<sheet>'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_\.]*)!)?(?<a>\$?[A-Za-z]{1,3}\$?[0-9]{1,7}|\$?[A-Za-z]{1,3}(?=:)|\$?[0-9]{1,7}(?=:))(?::(?<b>\$?[A-Za-z]{1,3}\$?[0-9]{1,7}|\$?[A-Za-z]{1,3}|\$?[0-9]{1,7}))?")]
+    [GeneratedRegex(@"\G(?:(?<sheet>'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_\.]*(?::[\p{L}_][\p{L}\p{N}_\.]*)?)!)?(?<a>\$?[A-Za-z]{1,3}\$?[0-9]{1,7}|\$?[A-Za-z]{1,3}(?=:)|\$?[0-9]{1,7}(?=:))(?::(?<b>\$?[A-Za-z]{1,3}\$?[0-9]{1,7}|\$?[A-Za-z]{1,3}|\$?[0-9]{1,7}))?")]
     private static partial Regex Reference();
 
     [GeneratedRegex(@"^(?:(?<colAbs>\$)?(?<col>[A-Za-z]{1,3}))?(?:(?<rowAbs>\$)?(?<row>[0-9]{1,7}))?$")]

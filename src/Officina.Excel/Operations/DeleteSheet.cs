@@ -37,6 +37,7 @@ public sealed record DeleteSheet(
         var entry = session.Sheets.First(s => string.Equals(s.Name, Name, StringComparison.OrdinalIgnoreCase));
         var element = session.SheetElement(entry.Name)!;
         var position = session.Workbook.Sheets!.Elements<Sheet>().ToList().IndexOf(element);
+        var order = session.Sheets.Select(s => s.Name).ToList();
 
         var names = session.Workbook.DefinedNames;
         foreach (var scoped in names?.Elements<DefinedName>().Where(n => n.LocalSheetId?.Value == position).ToList() ?? [])
@@ -58,7 +59,7 @@ public sealed record DeleteSheet(
             session.WorkbookPart.DeletePart(chain);
         }
 
-        var rewriter = new ReferenceRewriter(session, (formula, _) => FormulaReferences.DeleteSheet(formula, entry.Name));
+        var rewriter = new ReferenceRewriter(session, (formula, _) => FormulaReferences.DeleteSheet(formula, entry.Name, order));
         rewriter.Apply();
         if (rewriter.FormulasChanged > 0)
         {

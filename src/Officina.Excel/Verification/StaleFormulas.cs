@@ -46,11 +46,12 @@ internal static partial class StaleFormulas
 
         var tables = Tables(session);
         var names = DefinedNames(session);
+        var order = session.Sheets.Select(s => s.Name).ToList();
         var references = new List<RangeAddress>?[formulas.Count];
         for (var i = 0; i < formulas.Count; i++)
         {
             refresh[i] = formulas[i].Cell.CellValue is null;
-            references[i] = References(formulas[i].Formula, tables, names);
+            references[i] = References(formulas[i].Formula, tables, names, order);
             if (refresh[i])
             {
                 dirty.Add(Cell(formulas[i].Formula));
@@ -102,7 +103,7 @@ internal static partial class StaleFormulas
     }
 
     /// <summary>The ranges a formula reads; null when they cannot be known (volatile or indirect functions, unknown names).</summary>
-    private static List<RangeAddress>? References(FormulaCell formula, Dictionary<string, RangeAddress> tables, Dictionary<string, string> names)
+    private static List<RangeAddress>? References(FormulaCell formula, Dictionary<string, RangeAddress> tables, Dictionary<string, string> names, IReadOnlyList<string> order)
     {
         if (Volatile().IsMatch(formula.Formula))
         {
@@ -112,7 +113,7 @@ internal static partial class StaleFormulas
         var found = new List<RangeAddress>();
         foreach (var reference in FormulaReferences.Find(formula.Formula))
         {
-            found.Add(ToRange(reference, reference.Sheet ?? formula.Sheet));
+            found.AddRange(reference.Sheets(formula.Sheet, order).Select(sheet => ToRange(reference, sheet)));
         }
 
         foreach (Match structured in StructuredReference().Matches(formula.Formula))
@@ -135,7 +136,7 @@ internal static partial class StaleFormulas
                     return null;
                 }
 
-                found.AddRange(inName.Select(r => ToRange(r, r.Sheet!)));
+                found.AddRange(inName.SelectMany(r => r.Sheets(r.Sheet!, order).Select(sheet => ToRange(r, sheet))));
             }
         }
 
