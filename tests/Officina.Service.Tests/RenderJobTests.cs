@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Officina.Service.Security;
 using UglyToad.PdfPig;
 
 namespace Officina.Service.Tests;
@@ -177,6 +178,39 @@ public sealed class RenderJobTests : IDisposable
         var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
         Assert.Contains("Revenue", text, StringComparison.Ordinal);
         Assert.Contains("400", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderResult_Returns404_ForAnotherTenantsJob()
+    {
+        using var app = new ServiceApp(new()
+        {
+            ["Officina:ApiKeys:0:Tenant"] = "acme",
+            ["Officina:ApiKeys:0:Sha256"] = ApiKeys.Hash("acme-key"),
+            ["Officina:ApiKeys:1:Tenant"] = "globex",
+            ["Officina:ApiKeys:1:Sha256"] = ApiKeys.Hash("globex-key"),
+        });
+        using var acme = app.ClientWithKey("acme-key");
+        using var globex = app.ClientWithKey("globex-key");
+        using var applied = await acme.PostAsync("/api/v1/plans/apply", ServiceApp.PlanForm(ServiceApp.Plan));
+        var id = (string)(await ServiceApp.JsonAsync(applied))["id"]!;
+        Assert.Equal("succeeded", (string?)(await ServiceApp.WaitAsync(acme, id))["status"]);
+
+        using var stranger = await globex.PostAsync($"/api/v1/jobs/{id}/render", new FormUrlEncodedContent([new("format", "png")]));
+        using var owner = await acme.PostAsync($"/api/v1/jobs/{id}/render", new FormUrlEncodedContent([new("format", "pdf")]));
+
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, owner.StatusCode);
+        var renderId = (string)(await ServiceApp.JsonAsync(owner))["id"]!;
+        Assert.Equal("succeeded", (string?)(await ServiceApp.WaitAsync(acme, renderId))["status"]);
+        foreach (var path in new[] { "", "/result", "/original" })
+        {
+            using var response = await globex.GetAsync($"/api/v1/jobs/{renderId}{path}");
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {path}: {response.StatusCode}");
+        }
+
+        Assert.Equal(0, (int)(await globex.GetFromJsonAsync<JsonObject>("/api/v1/jobs"))!["total"]!);
+        Assert.Equal(2, (int)(await acme.GetFromJsonAsync<JsonObject>("/api/v1/jobs"))!["total"]!);
     }
 
     [Fact]
