@@ -59,6 +59,9 @@ public sealed class PdfRenderer(TimeSpan? timeout = null, string pdftoppm = "pdf
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
+
+                // A cancelled caller gets its cancellation, not a timeout it might retry.
+                cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException($"{program} did not finish within {_timeout.TotalSeconds:0} s.");
             }
 

@@ -6,6 +6,7 @@ namespace Officina.Service.Api;
 /// <summary>A job as the API shows it (docs/api.md): the record without internals, plus links.</summary>
 public sealed record JobView(
     string Id,
+    string Kind,
     string Status,
     string Host,
     string? Instruction,
@@ -21,14 +22,16 @@ public sealed record JobView(
     bool CancelRequested,
     IReadOnlyList<int>? Approved,
     string? ReplayOf,
+    RenderRequest? Render,
+    string? RenderOf,
     JobLinks Links)
 {
     public static JobView From(JobRecord job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var self = $"{JobsApi.Prefix}/jobs/{job.Id}";
-        return new(job.Id, job.Status, job.Host, job.Instruction, job.Mode, job.FileName, job.CreatedAt, job.UpdatedAt, job.Progress,
-            job.Changes, job.Verification, job.Usage ?? JobUsage.None, job.Error, job.CancelRequested, job.Approved, job.ReplayOf,
+        return new(job.Id, job.Kind, job.Status, job.Host, job.Instruction, job.Mode, job.FileName, job.CreatedAt, job.UpdatedAt, job.Progress,
+            job.Changes, job.Verification, job.Usage ?? JobUsage.None, job.Error, job.CancelRequested, job.Approved, job.ReplayOf, job.Render, job.RenderOf,
             new JobLinks(self, $"{self}/plan", $"{self}/result", job.HasOriginal ? $"{self}/original" : null, $"{self}/events"));
     }
 }

@@ -253,11 +253,8 @@ public static class JobsApi
             return Problems.Of(StatusCodes.Status410Gone, "Gone", $"The {slot} file of job '{id}' is no longer stored.");
         }
 
-        var name = job.FileName ?? "document.xlsx";
-        var extension = Path.GetExtension(name).ToLowerInvariant() is { Length: > 0 } ext ? ext : ".xlsx";
-        var downloadName = slot == "result" ? $"{Path.GetFileNameWithoutExtension(name)}-officina{extension}" : name;
-        var type = extension == ".xlsm" ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        return TypedResults.File(content, type, downloadName);
+        var download = slot == "result" ? JobFiles.Result(job) : JobFiles.Original(job);
+        return TypedResults.File(content, download.ContentType, download.Name);
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Follow(string id, string tenant, IJobStore store, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -52,6 +52,7 @@ public static class OfficinaApp
             .RequireRateLimiting(OfficinaServices.RateLimitPolicy)
             .MapJobsApi()
             .MapPlansApi()
+            .MapDocumentsApi()
             .MapCatalogApi();
         app.MapHealthApi();
 

@@ -54,6 +54,9 @@ public sealed class OfficinaOptions
 
     /// <summary>A pause after each applied operation, for demos and the crash tests; 0 in production.</summary>
     public int StepDelayMilliseconds { get; set; }
+
+    /// <summary>Render jobs: how long LibreOffice (and <c>pdftoppm</c>, per page) may run before the job fails.</summary>
+    public double RenderTimeoutSeconds { get; set; } = 120;
 }
 
 /// <summary>One API key: the tenant it belongs to, the SHA-256 of the key (hex, from <c>printf %s KEY | sha256sum</c>), and whether it may open the dashboard.</summary>

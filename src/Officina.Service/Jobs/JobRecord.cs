@@ -11,6 +11,7 @@ public static class JobStatus
     public const string AwaitingApproval = "awaiting_approval";
     public const string Applying = "applying";
     public const string Verifying = "verifying";
+    public const string Rendering = "rendering";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
@@ -18,11 +19,16 @@ public static class JobStatus
     public static bool IsTerminal(string status) => status is Succeeded or Failed or Cancelled;
 }
 
-/// <summary>What a job is: a model plans first (<c>model</c>), or a given plan is applied (<c>plan</c>).</summary>
+/// <summary>
+/// What a job is: a model plans first (<c>model</c>), a given plan is applied (<c>plan</c>), a
+/// document is only verified (<c>verify</c>) or rendered to PDF/PNG (<c>render</c>).
+/// </summary>
 public static class JobKind
 {
     public const string Model = "model";
     public const string Plan = "plan";
+    public const string Verify = "verify";
+    public const string Render = "render";
 }
 
 /// <summary>
@@ -82,7 +88,22 @@ public sealed record JobRecord
 
     /// <summary>The job this one replays the plan of, if any.</summary>
     public string? ReplayOf { get; init; }
+
+    /// <summary>What a <c>render</c> job makes: format, pages, resolution.</summary>
+    public RenderRequest? Render { get; init; }
+
+    /// <summary>The job whose result a <c>render</c> job renders, if any.</summary>
+    public string? RenderOf { get; init; }
+
+    /// <summary>
+    /// The result's download name and media type, written with the final status by kinds whose
+    /// result is not the input's kind (render) or has its own name (verify); null: derived from <see cref="FileName"/>.
+    /// </summary>
+    public JobFile? ResultFile { get; init; }
 }
+
+/// <summary>A stored file as it is downloaded: its name and media type.</summary>
+public sealed record JobFile(string Name, string ContentType);
 
 /// <summary>Where a running job is: its stage, operations done of the total, and what it is doing.</summary>
 public sealed record JobProgress(string Stage, int Done, int Total, string? Message);

@@ -17,7 +17,8 @@ namespace Officina.Service.Jobs;
 /// id (replacing any earlier attempt's), and the status is written last. Only transient
 /// faults are thrown back to Hangfire for a retry; everything else fails the job with a message.
 /// </summary>
-public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments documents, ModelLoopFactory models, IOptions<OfficinaOptions> options, ILogger<JobRunner> log)
+public sealed class JobRunner(
+    IJobStore jobs, IFileStore files, JobDocuments documents, DocumentRenderer renderer, ModelLoopFactory models, IOptions<OfficinaOptions> options, ILogger<JobRunner> log)
 {
     public const int TransientRetries = 3;
 
@@ -49,6 +50,18 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         var retry = context?.GetJobParameter<int>("RetryCount") ?? 0;
         try
         {
+            if (job.Kind == JobKind.Verify)
+            {
+                await VerifyAsync(job, cancel.Token).ConfigureAwait(false);
+                return;
+            }
+
+            if (job.Kind == JobKind.Render)
+            {
+                await RenderAsync(job, sink, cancel.Token).ConfigureAwait(false);
+                return;
+            }
+
             if (job.Kind == JobKind.Model && job.Status is JobStatus.Queued or JobStatus.Planning)
             {
                 job = await PlanAsync(job, sink, cancel.Token).ConfigureAwait(false);
@@ -74,6 +87,10 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         catch (DocumentRejectedException ex)
         {
             await FailAsync(jobId, new(ex.Reason, ex.Message), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RenderException ex)
+        {
+            await FailAsync(jobId, new(ex.Code, ex.Message), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not TransientJobException)
         {
@@ -194,6 +211,54 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A verify job: the host's verification of the document as uploaded; the result is the document as verification saved it.</summary>
+    private async Task VerifyAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        using var activity = JobTelemetry.Source.StartActivity("job.verify");
+        var clock = Stopwatch.StartNew();
+        var message = job.Host == "excel" ? "Recalculating (ClosedXML, then LibreOffice) and validating" : "Validating";
+        job = await Set(job.Id, j => j with { Status = JobStatus.Verifying, Progress = new(JobStatus.Verifying, 0, 1, message) }, cancellationToken).ConfigureAwait(false);
+        using var session = await documents.OpenAsync(job, cancellationToken).ConfigureAwait(false);
+        var report = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        using var output = new MemoryStream();
+        session.Save(output);
+        await files.WriteAsync(job.Id, "result", output.GetBuffer().AsMemory(0, (int)output.Length), cancellationToken).ConfigureAwait(false);
+        var errors = report.Findings.Count(f => f.Severity == FindingSeverity.Error);
+        await FinishAsync(job.Id, j => j with
+        {
+            Status = JobStatus.Succeeded,
+            Verification = JobVerification.From(report),
+            ResultFile = JobFiles.Derived(j, "-verified"),
+            Usage = JobUsage.None with { DurationMs = (long)clock.Elapsed.TotalMilliseconds },
+            Progress = new(JobStatus.Succeeded, 1, 1, errors > 0 ? $"Verified; {errors} error(s) found" : "Verified; no errors"),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A render job: the stored document converted to PDF or PNG pages; the result is written only when every page rendered.</summary>
+    private async Task RenderAsync(JobRecord job, JobProgressSink sink, CancellationToken cancellationToken)
+    {
+        using var activity = JobTelemetry.Source.StartActivity("job.render");
+        var clock = Stopwatch.StartNew();
+        var request = job.Render ?? throw new InvalidOperationException($"Render job '{job.Id}' has no render settings.");
+        job = await Set(job.Id, j => j with { Status = JobStatus.Rendering, Progress = new(JobStatus.Rendering, 0, 0, "Converting with LibreOffice") }, cancellationToken).ConfigureAwait(false);
+        var document = await files.ReadAsync(job.Id, "original", cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The document of job '{job.Id}' is missing from the file store (expired or deleted).");
+        var extension = documents.Inspect(document).Extension;
+        var rendered = await renderer.RenderAsync(document, extension, Path.GetFileNameWithoutExtension(job.FileName ?? "document"), request, sink, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("render.pages", rendered.Pages);
+        await files.WriteAsync(job.Id, "result", rendered.Content, cancellationToken).ConfigureAwait(false);
+
+        // The status is written last, as for the other kinds: a re-run renders and writes the same result again.
+        await FinishAsync(job.Id, j => j with
+        {
+            Status = JobStatus.Succeeded,
+            ResultFile = rendered.File,
+            Usage = JobUsage.None with { DurationMs = (long)clock.Elapsed.TotalMilliseconds },
+            Progress = new(JobStatus.Succeeded, rendered.Pages, rendered.Pages,
+                $"Rendered {rendered.Pages} of {rendered.PageCount} page(s) as {(request.Format == RenderRequest.Png ? "PNG" : "PDF")}"),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Polls the store for a cancel request and writes the latest progress, until stopped.</summary>
     private async Task WatchAsync(string jobId, JobProgressSink sink, CancellationTokenSource cancel, CancellationToken stop)
     {
@@ -208,7 +273,7 @@ public sealed class JobRunner(IJobStore jobs, IFileStore files, JobDocuments doc
                 if (latest is not null && latest != written)
                 {
                     written = latest;
-                    job = await jobs.UpdateAsync(jobId, j => j.Status is JobStatus.Applying or JobStatus.Planning
+                    job = await jobs.UpdateAsync(jobId, j => j.Status is JobStatus.Applying or JobStatus.Planning or JobStatus.Rendering
                         ? j with { Progress = new(j.Status, latest.Done, latest.Total, latest.Current) }
                         : j, stop).ConfigureAwait(false);
                 }
