@@ -22,6 +22,7 @@ public sealed class VerifyJobTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var created = await ServiceApp.JsonAsync(response);
         Assert.Equal("verify", (string?)created["kind"]);
+        Assert.Null(created["links"]!["plan"]);
         var id = (string)created["id"]!;
         var job = await ServiceApp.WaitAsync(client, id);
         Assert.Equal("succeeded", (string?)job["status"]);

@@ -32,12 +32,12 @@ public sealed record JobView(
         var self = $"{JobsApi.Prefix}/jobs/{job.Id}";
         return new(job.Id, job.Kind, job.Status, job.Host, job.Instruction, job.Mode, job.FileName, job.CreatedAt, job.UpdatedAt, job.Progress,
             job.Changes, job.Verification, job.Usage ?? JobUsage.None, job.Error, job.CancelRequested, job.Approved, job.ReplayOf, job.Render, job.RenderOf,
-            new JobLinks(self, $"{self}/plan", $"{self}/result", job.HasOriginal ? $"{self}/original" : null, $"{self}/events"));
+            new JobLinks(self, job.Kind is JobKind.Model or JobKind.Plan ? $"{self}/plan" : null, $"{self}/result", job.HasOriginal ? $"{self}/original" : null, $"{self}/events"));
     }
 }
 
 /// <summary>Where to find a job's parts.</summary>
-public sealed record JobLinks(string Self, string Plan, string Result, string? Original, string Events);
+public sealed record JobLinks(string Self, string? Plan, string Result, string? Original, string Events);
 
 /// <summary>A page of jobs, newest first.</summary>
 public sealed record JobPage(IReadOnlyList<JobView> Items, int Page, int PageSize, int Total);
