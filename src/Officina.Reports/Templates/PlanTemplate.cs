@@ -9,8 +9,9 @@ namespace Officina.Reports.Templates;
 /// A plan (the format of <c>officina apply</c>) whose strings may hold placeholders, rendered
 /// once per record: a JSON string that is exactly <c>"{{field}}"</c> becomes the field's typed
 /// JSON value (a number, a boolean, a whole array such as the rows of a table or a 2-D block
-/// for <c>set_values</c>); any other string has its placeholders substituted as text. The
-/// rendered plan is then read and validated like any other plan.
+/// for <c>set_values</c>); inside an array, <c>"{{...field}}"</c> splices the items of a list
+/// field in its place (fixed header rows followed by the record's rows); any other string has its
+/// placeholders substituted as text. The rendered plan is then read and validated like any other plan.
 /// </summary>
 public sealed class PlanTemplate
 {
@@ -72,10 +73,30 @@ public sealed class PlanTemplate
     private static JsonNode? Render(JsonNode? node, ReportRecord record, MissingFieldPolicy missing) => node switch
     {
         JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Render(p.Value, record, missing)))),
-        JsonArray array => new JsonArray([.. array.Select(item => Render(item, record, missing))]),
+        JsonArray array => new JsonArray([.. array.SelectMany(item => Spread(item, record, missing) ?? [Render(item, record, missing)])]),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => RenderString(value.GetValue<string>(), record, missing),
         _ => node?.DeepClone(),
     };
+
+    /// <summary>The items of the list an array element <c>"{{...field}}"</c> names, or null when the element is something else.</summary>
+    private static IEnumerable<JsonNode?>? Spread(JsonNode? item, ReportRecord record, MissingFieldPolicy missing)
+    {
+        if (item is not JsonValue value || value.GetValueKind() != JsonValueKind.String
+            || Placeholder.Whole(value.GetValue<string>()) is not { Format: null } whole || !whole.Field.StartsWith("...", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var field = whole with { Field = whole.Field[3..].Trim() };
+        if (!TemplateFill.Lookup(record, field, missing, out var list))
+        {
+            return [];
+        }
+
+        return list is JsonArray items
+            ? [.. items.Select(i => i?.DeepClone())]
+            : throw new ReportFieldException(whole.Raw, $"{whole.Raw} splices a list, but the field '{field.Field}' of record {record.Number} is {(list is null ? "null" : "not a list")}.");
+    }
 
     private static JsonNode? RenderString(string text, ReportRecord record, MissingFieldPolicy missing)
     {
