@@ -25,7 +25,7 @@ public sealed class ReplaceTextTests
         using var doc = Documents.With("Dear {{name}},");
         doc.Run("""{"op":"set_header","text":"Invoice for {{name}}"}""");
         doc.Run("""{"op":"set_footer","text":"{{name}} — page {page}"}""");
-        doc.Run("""{"op":"insert_table","position":"end","rows":[["Customer","{{name}}"]]}""");
+        doc.Run("""{"op":"insert_table","anchor":"end","rows":[["Customer","{{name}}"]]}""");
 
         var change = doc.Run("""{"op":"replace_text","find":"{{name}}","replace":"ACME","match_case":true}""").Change!;
 
@@ -43,7 +43,7 @@ public sealed class ReplaceTextTests
         using var doc = Documents.With("{{name}} in body");
         doc.Run("""{"op":"set_header","text":"{{name}} in header"}""");
 
-        doc.Run($$"""{"op":"replace_text","find":"{{name}}","replace":"ACME","paragraphs":["{{doc.IdOf("{{name}} in body")}}"]}""");
+        doc.Run($$$"""{"op":"replace_text","find":"{{name}}","replace":"ACME","paragraphs":["{{{doc.IdOf("{{name}} in body")}}}"]}""");
 
         using var reopened = doc.Reopen();
         Assert.Equal("{{name}} in header", reopened.MainPart.HeaderParts.Single().Header.InnerText);
