@@ -17,6 +17,7 @@ public static class OfficinaCli
             RunCommand.Create(output),
             PlanCommand.Create(output),
             EvalCommand.Create(output),
+            ReportCommand.Create(output),
         };
         return root;
     }

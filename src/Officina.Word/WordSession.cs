@@ -127,6 +127,13 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     /// <summary>The body's paragraphs in document order, including those in table cells and content controls.</summary>
     public IEnumerable<Paragraph> Paragraphs => Body.Descendants<Paragraph>().Where(ParagraphText.IsBodyLevel);
 
+    /// <summary>
+    /// Every paragraph a find-and-replace over the whole document reaches, as Word's "Replace
+    /// All" does: the body (tables, content controls and text boxes included), then headers,
+    /// footers, footnotes and endnotes. Comments are left out: they are reviewers' notes, not text.
+    /// </summary>
+    public IEnumerable<Paragraph> StoryParagraphs => StoryRoots().Where(r => r is not Comments).SelectMany(r => r.Descendants<Paragraph>());
+
     public OperationOutcome Execute(Operation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);

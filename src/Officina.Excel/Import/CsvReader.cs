@@ -77,6 +77,14 @@ public sealed class CsvReader : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    /// <summary>The delimiter a CSV's first line most likely uses: the most frequent of comma, semicolon, tab and bar (a comma when none occurs).</summary>
+    public static char DetectDelimiter(string firstLine)
+    {
+        ArgumentNullException.ThrowIfNull(firstLine);
+        var candidates = new[] { ',', ';', '\t', '|' };
+        return candidates.OrderByDescending(c => firstLine.Count(ch => ch == c)).First();
+    }
+
     /// <summary>Appends characters up to the next delimiter or line break and returns that terminator (-1 at the end).</summary>
     private int ReadUnquoted()
     {

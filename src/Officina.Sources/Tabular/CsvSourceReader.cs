@@ -59,9 +59,7 @@ public static class CsvSourceReader
     {
         using var stream = open();
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: false);
-        var line = reader.ReadLine() ?? "";
-        var candidates = new[] { ',', ';', '\t', '|' };
-        return candidates.OrderByDescending(c => line.Count(ch => ch == c)).First();
+        return CsvReader.DetectDelimiter(reader.ReadLine() ?? "");
     }
 
     private sealed class ColumnStats

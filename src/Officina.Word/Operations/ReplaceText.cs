@@ -8,7 +8,9 @@ namespace Officina.Word.Operations;
 /// <summary>
 /// Replaces text wherever it occurs, also when Word split it over several runs (spell-check
 /// marks, formatting changes, revision history). The replacement takes the formatting of the
-/// run where each match starts. All matches, or the first <see cref="MaxCount"/>.
+/// run where each match starts. All matches, or the first <see cref="MaxCount"/>. Without
+/// <see cref="Paragraphs"/> the whole document is searched as Word's "Replace All" does: body,
+/// tables, text boxes, headers, footers, footnotes and endnotes.
 /// </summary>
 [Operation("replace_text", "Replace text (across runs, keeping formatting) in the document or given paragraphs.")]
 public sealed record ReplaceText(
@@ -16,7 +18,7 @@ public sealed record ReplaceText(
     [property: Description("The replacement text (may be empty to delete)")] string Replace,
     [property: Description("True to match upper/lower case exactly; null or false ignores case")] bool? MatchCase = null,
     [property: Description("Replace only the first N matches; null for all")] int? MaxCount = null,
-    [property: Description("Only in these paragraph ids; null for the whole body")] string[]? Paragraphs = null)
+    [property: Description("Only in these paragraph ids; null for the whole document (body, headers, footers, notes)")] string[]? Paragraphs = null)
     : WriteOperation<WordSession>
 {
     public override IEnumerable<OperationError> Validate(WordSession session)
@@ -65,7 +67,7 @@ public sealed record ReplaceText(
     }
 
     private IEnumerable<Paragraph> Targets(WordSession session) =>
-        Paragraphs is null ? session.Paragraphs : Paragraphs.Select(id => session.Ids.Find(id)).OfType<Paragraph>().Distinct();
+        Paragraphs is null ? session.StoryParagraphs : Paragraphs.Select(id => session.Ids.Find(id)).OfType<Paragraph>().Distinct();
 
     /// <summary>Replaces one match; a tracked deletion plus insertion when the session tracks changes.</summary>
     internal static void ReplaceMatch(WordSession session, TextMatch match, string replacement)

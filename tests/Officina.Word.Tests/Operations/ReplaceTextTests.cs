@@ -20,6 +20,37 @@ public sealed class ReplaceTextTests
     }
 
     [Fact]
+    public void Apply_ReplacesInHeaderFooterAndTables_WhenNoParagraphsAreGiven()
+    {
+        using var doc = Documents.With("Dear {{name}},");
+        doc.Run("""{"op":"set_header","text":"Invoice for {{name}}"}""");
+        doc.Run("""{"op":"set_footer","text":"{{name}} — page {page}"}""");
+        doc.Run("""{"op":"insert_table","anchor":"end","rows":[["Customer","{{name}}"]]}""");
+
+        var change = doc.Run("""{"op":"replace_text","find":"{{name}}","replace":"ACME","match_case":true}""").Change!;
+
+        using var reopened = doc.Reopen();
+        Assert.Equal(4, change.Count);
+        Assert.Equal("Invoice for ACME", reopened.MainPart.HeaderParts.Single().Header.InnerText);
+        Assert.StartsWith("ACME — page", reopened.MainPart.FooterParts.Single().Footer.InnerText, StringComparison.Ordinal);
+        Assert.Equal("ACME", reopened.Body.Descendants<TableCell>().Last().InnerText);
+        Assert.DoesNotContain("{{name}}", reopened.Document.MainDocumentPart!.Document.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_LeavesHeaderAlone_WhenParagraphsAreGiven()
+    {
+        using var doc = Documents.With("{{name}} in body");
+        doc.Run("""{"op":"set_header","text":"{{name}} in header"}""");
+
+        doc.Run($$$"""{"op":"replace_text","find":"{{name}}","replace":"ACME","paragraphs":["{{{doc.IdOf("{{name}} in body")}}}"]}""");
+
+        using var reopened = doc.Reopen();
+        Assert.Equal("{{name}} in header", reopened.MainPart.HeaderParts.Single().Header.InnerText);
+        Assert.Equal(["ACME in body"], reopened.Texts());
+    }
+
+    [Fact]
     public void Apply_ReplacesOnlyFirstMatches_WhenMaxCountIsSet()
     {
         using var doc = Documents.With("a cat, a Cat", "a CAT");

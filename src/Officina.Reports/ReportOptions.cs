@@ -1,0 +1,26 @@
+using Officina.OpenXml.Packaging;
+using Officina.Reports.Templates;
+
+namespace Officina.Reports;
+
+/// <summary>How a batch runs: output names, missing fields, limits.</summary>
+public sealed record ReportOptions
+{
+    public const int DefaultMaxRecords = 10_000;
+    public const long DefaultMaxDataBytes = 100L * 1024 * 1024;
+
+    /// <summary>Output file names, e.g. <c>{{customer}}-{{month}}</c>; null for <c>report-{{#}}</c> (report-0001.docx, …).</summary>
+    public string? NamePattern { get; init; }
+
+    /// <summary>What a placeholder naming a field the record lacks does; by default the record fails.</summary>
+    public MissingFieldPolicy MissingFields { get; init; } = MissingFieldPolicy.Fail;
+
+    /// <summary>At most this many records in one batch (the data is refused beyond it).</summary>
+    public int MaxRecords { get; init; } = DefaultMaxRecords;
+
+    /// <summary>Limits the package guard applies to the template.</summary>
+    public PackageLimits? Limits { get; init; }
+
+    /// <summary>Files a batch must never overwrite (the template is always one), e.g. the data file.</summary>
+    public IReadOnlyList<string> ProtectedFiles { get; init; } = [];
+}
