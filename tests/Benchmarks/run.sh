@@ -4,8 +4,12 @@
 #     write-only writing the same CSV, each a separate process under /usr/bin/time -v.
 #  2. a generated multi-sheet workbook of several MB: 50-operation plan + save through
 #     PlanRunner, against our plain open + save and ClosedXML 0.95.4 open + save.
+#  3. REPORTS invoices (default 1000) from templates/invoice with `officina report`, against
+#     python-docx filling the same template (tests/Benchmarks/peers/docx_report.py).
+# SECTIONS="1 3" runs only those sections (default: all).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+want() { [[ " ${SECTIONS:-1 2 3} " == *" $1 "* ]]; }
 ROWS=("${@:-50000 100000 200000}")
 read -r -a ROWS <<< "${ROWS[*]}"
 WORK="${BENCH_WORK:-/tmp/officina-bench}"
@@ -14,11 +18,13 @@ mkdir -p "$WORK"
 need_apt=()
 [ -x /usr/bin/time ] || need_apt+=(time)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need_apt+=(python3-openpyxl)
+/usr/bin/python3 -c 'import docx' 2>/dev/null || need_apt+=(python3-docx)
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
 dotnet build -c Release tests/Benchmarks/Officina.Benchmarks -v quiet -nologo >/dev/null
+dotnet build -c Release src/Officina.Cli -v quiet -nologo >/dev/null
 BENCH="dotnet tests/Benchmarks/Officina.Benchmarks/bin/Release/net10.0/Officina.Benchmarks.dll"
 
 # measure NAME CMD...: runs CMD under /usr/bin/time -v, prints "wall_s cpu_s rss_mb".
@@ -35,6 +41,7 @@ measure() {
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 echo
+if want 1; then
 echo "## 1. Import 10 columns from CSV and save a new workbook"
 printf '| rows | Officina wall s | cpu s | peak MB | openpyxl wall s | cpu s | peak MB | wall ratio | cpu ratio |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
@@ -50,6 +57,9 @@ done
 echo
 echo "Every Officina output was reopened with the OpenXML SDK and its header, first and last rows checked against the CSV."
 
+fi
+
+if want 2; then
 echo
 echo "## 2. 50-operation plan on a generated workbook of several MB"
 book="$WORK/real.xlsx"
@@ -76,5 +86,33 @@ awk -v a="$aw" -v b="$bw" -v c="$cw" -v bm="$bm" -v cm="$cm" 'BEGIN {
 echo
 echo "Where the plan run's time goes (one more run, in-process stopwatch):"
 $BENCH plan-phases "$book" "$WORK/real-plan-phases.xlsx" | sed 's/^/    /'
+fi
+
+if want 3; then
+echo
+reports=${REPORTS:-1000}
+echo "## 3. $reports invoices from templates/invoice"
+data="$WORK/invoices-$reports.json"
+/usr/bin/python3 - "$data" "$reports" <<'PY'
+import json, sys
+base = json.load(open("templates/invoice/data.json", encoding="utf-8"))["invoices"]
+out = [dict(base[i % len(base)], invoice_number=f"INV-{i + 1:05d}") for i in range(int(sys.argv[2]))]
+json.dump({"invoices": out}, open(sys.argv[1], "w", encoding="utf-8"))
+PY
+rm -rf "$WORK/reports-officina" "$WORK/reports-peer"
+read -r rw rc rm_ < <(measure report dotnet src/Officina.Cli/bin/Release/net10.0/officina.dll report templates/invoice/invoice.docx \
+  --data "$data" --plan templates/invoice/plan.json --out "$WORK/reports-officina" --name "{{invoice_number}}")
+read -r qw qc qm < <(measure report-peer /usr/bin/python3 tests/Benchmarks/peers/docx_report.py templates/invoice/invoice.docx "$data" "$WORK/reports-peer")
+for dir in reports-officina reports-peer; do
+  count=$(find "$WORK/$dir" -name '*.docx' | wc -l)
+  [ "$count" -eq "$reports" ] || { echo "$dir has $count documents, not $reports" >&2; exit 1; }
+  unzip -p "$WORK/$dir/INV-00002.docx" word/document.xml | grep -q "Fabrikam GmbH" || { echo "$dir/INV-00002.docx lacks its customer" >&2; exit 1; }
+done
+printf '| run | wall s | cpu s | peak MB | ms per document |\n|---|---:|---:|---:|---:|\n'
+awk -v n="$reports" -v w="$rw" -v c="$rc" -v m="$rm_" 'BEGIN { printf "| Officina report (fill, insert_table, verify, atomic write) | %.2f | %.2f | %d | %.1f |\n", w, c, m, w * 1000 / n }'
+awk -v n="$reports" -v w="$qw" -v c="$qc" -v m="$qm" 'BEGIN { printf "| python-docx (fill, add table, save; no checks) | %.2f | %.2f | %d | %.1f |\n", w, c, m, w * 1000 / n }'
+awk -v a="$rw" -v b="$qw" 'BEGIN { printf "\npython-docx time / Officina time: %.2fx\n", b / a }'
+echo "Both produced $reports documents; INV-00002 names its customer in each."
+fi
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

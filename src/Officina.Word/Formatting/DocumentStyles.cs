@@ -11,6 +11,8 @@ namespace Officina.Word.Formatting;
 /// </summary>
 public sealed class DocumentStyles(MainDocumentPart main)
 {
+    private IReadOnlyList<StyleInfo>? _streamed;
+
     private static readonly Dictionary<string, Func<Style>> BuiltIn = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Normal"] = Normal,
@@ -28,20 +30,46 @@ public sealed class DocumentStyles(MainDocumentPart main)
         ["Heading6"] = () => Heading(6),
     };
 
+    /// <summary>The styles part's XML, loaded on first use; lookups do not need it (see <see cref="All"/>).</summary>
     public Styles? Root => main.StyleDefinitionsPart?.Styles;
 
-    /// <summary>The style with id or display name <paramref name="nameOrId"/>, or null.</summary>
-    public Style? Find(string? nameOrId)
+    /// <summary>
+    /// Every style, in document order. Until something loads the styles part (adding a style
+    /// does), they are read by streaming the part, so a document whose styles are only looked
+    /// up saves its styles part untouched and verification need not validate it: python-docx
+    /// and Word templates carry hundreds of KB of styles.
+    /// </summary>
+    public IReadOnlyList<StyleInfo> All
     {
-        if (string.IsNullOrWhiteSpace(nameOrId) || Root is null)
+        get
+        {
+            var part = main.StyleDefinitionsPart;
+            if (part is null)
+            {
+                return [];
+            }
+
+            if (part.IsRootElementLoaded)
+            {
+                return [.. (part.Styles?.Elements<Style>() ?? []).Select(StyleInfo.Of)];
+            }
+
+            return _streamed ??= StyleInfo.Read(part);
+        }
+    }
+
+    /// <summary>The style with id or display name <paramref name="nameOrId"/>, or null.</summary>
+    public StyleInfo? Find(string? nameOrId)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrId))
         {
             return null;
         }
 
         var key = nameOrId.Trim();
-        var styles = Root.Elements<Style>().ToList();
-        return styles.FirstOrDefault(s => string.Equals(s.StyleId?.Value, key, StringComparison.OrdinalIgnoreCase))
-            ?? styles.FirstOrDefault(s => string.Equals(s.StyleName?.Val?.Value, key, StringComparison.OrdinalIgnoreCase));
+        var styles = All;
+        return styles.FirstOrDefault(s => string.Equals(s.Id, key, StringComparison.OrdinalIgnoreCase))
+            ?? styles.FirstOrDefault(s => string.Equals(s.Name, key, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>True when the style exists or is a built-in one that can be added.</summary>
@@ -52,7 +80,7 @@ public sealed class DocumentStyles(MainDocumentPart main)
     {
         if (Find(nameOrId) is { } found)
         {
-            return found.StyleId?.Value;
+            return found.Id;
         }
 
         if (BuiltInId(nameOrId) is not { } id)
@@ -60,8 +88,10 @@ public sealed class DocumentStyles(MainDocumentPart main)
             return null;
         }
 
+        var addNormal = id != "Normal" && Find("Normal") is null;
         var styles = Root ?? CreateStylesPart();
-        if (id != "Normal" && Find("Normal") is null)
+        _streamed = null;
+        if (addNormal)
         {
             styles.AppendChild(Normal());
         }
@@ -76,7 +106,7 @@ public sealed class DocumentStyles(MainDocumentPart main)
         for (var depth = 0; depth < 10 && styleId is not null; depth++)
         {
             var style = Find(styleId);
-            if (style?.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } level && level < 9)
+            if (style?.OutlineLevel is { } level && level < 9)
             {
                 return level + 1;
             }
@@ -87,14 +117,14 @@ public sealed class DocumentStyles(MainDocumentPart main)
                 return n;
             }
 
-            styleId = style?.BasedOn?.Val?.Value;
+            styleId = style?.BasedOn;
         }
 
         return null;
     }
 
     /// <summary>The display name of a style id, or the id itself.</summary>
-    public string NameOf(string styleId) => Find(styleId)?.StyleName?.Val?.Value ?? styleId;
+    public string NameOf(string styleId) => Find(styleId)?.Name ?? styleId;
 
     public static Styles CreateDefault() => new(
         new DocDefaults(

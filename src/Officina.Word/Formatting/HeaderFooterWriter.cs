@@ -113,7 +113,7 @@ public static partial class HeaderFooterWriter
         OpenXmlPartRootElement root = footer
             ? ((FooterPart)part).Footer ??= new Footer()
             : ((HeaderPart)part).Header ??= new Header();
-        var styleId = session.Styles.Find(footer ? "Footer" : "Header")?.StyleId?.Value;
+        var styleId = session.Styles.Find(footer ? "Footer" : "Header")?.Id;
         var old = root.Elements<Paragraph>().ToList();
         if (session.TrackChanges)
         {

@@ -30,9 +30,9 @@ public sealed record ApplyStyle(
         {
             errors.Add(new("style", "style_required", "style must name a paragraph style."));
         }
-        else if (session.Styles.Find(Style) is { } found && found.Type?.Value != StyleValues.Paragraph)
+        else if (session.Styles.Find(Style) is { } found && found.Type != StyleValues.Paragraph)
         {
-            errors.Add(new("style", "style_type", $"'{Style}' is a {found.Type?.Value.ToString().ToLowerInvariant()} style, not a paragraph style."));
+            errors.Add(new("style", "style_type", $"'{Style}' is a {found.Type?.ToString().ToLowerInvariant()} style, not a paragraph style."));
         }
         else
         {

@@ -52,9 +52,9 @@ internal static class StyleRules
             return;
         }
 
-        var names = session.Styles.Root?.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>()
-            .Where(s => s.Type?.Value == DocumentFormat.OpenXml.Wordprocessing.StyleValues.Paragraph)
-            .Select(s => s.StyleName?.Val?.Value).Where(n => n is not null).Take(15) ?? [];
+        var names = session.Styles.All
+            .Where(s => s.Type == DocumentFormat.OpenXml.Wordprocessing.StyleValues.Paragraph)
+            .Select(s => s.Name).Where(n => n is not null).Take(15);
         errors.Add(new(property, "style_exists",
             $"There is no style named '{style}'. Styles in the document: {string.Join(", ", names.Select(n => $"'{n}'"))}; built-in ones such as 'Heading 1'–'Heading 6', 'Title', 'Subtitle', 'Quote', 'List Paragraph' are added when used."));
     }
