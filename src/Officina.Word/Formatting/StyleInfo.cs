@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -9,6 +11,11 @@ namespace Officina.Word.Formatting;
 public sealed record StyleInfo(string Id, string? Name, StyleValues? Type, string? BasedOn, int? OutlineLevel)
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <summary>Styles read before, by the SHA-256 of the part: a batch of reports reads one template's styles once.</summary>
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<StyleInfo>> Seen = new(StringComparer.Ordinal);
+
+    private const int MaxSeen = 32;
 
     /// <summary>From a loaded style element.</summary>
     public static StyleInfo Of(Style style)
@@ -22,9 +29,34 @@ public sealed record StyleInfo(string Id, string? Name, StyleValues? Type, strin
     public static IReadOnlyList<StyleInfo> Read(StyleDefinitionsPart part)
     {
         ArgumentNullException.ThrowIfNull(part);
+        using var xml = new MemoryStream();
+        using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
+        {
+            xml.Capacity = stream.CanSeek ? (int)Math.Min(stream.Length, int.MaxValue) : 0;
+            stream.CopyTo(xml);
+        }
+
+        var key = Convert.ToHexString(SHA256.HashData(xml.GetBuffer().AsSpan(0, (int)xml.Length)));
+        if (Seen.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var styles = Parse(xml);
+        if (Seen.Count >= MaxSeen)
+        {
+            Seen.Clear();
+        }
+
+        Seen[key] = styles;
+        return styles;
+    }
+
+    private static List<StyleInfo> Parse(MemoryStream xml)
+    {
         var styles = new List<StyleInfo>();
-        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, XmlResolver = null });
+        xml.Position = 0;
+        using var reader = XmlReader.Create(xml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, XmlResolver = null });
         while (reader.ReadToFollowing("style", W))
         {
             if (reader.Depth != 1)
