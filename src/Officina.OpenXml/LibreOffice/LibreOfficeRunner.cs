@@ -40,6 +40,16 @@ public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeo
 
     public TimeSpan Timeout { get; } = timeout ?? DefaultTimeout;
 
+    /// <summary>
+    /// LibreOffice processes this process runs at once, across all runners: a conversion keeps
+    /// a core busy and takes a few hundred MB, so more than one per core only makes every
+    /// conversion slower (a service runs several jobs at once). Others wait their turn; the
+    /// wait does not count toward <see cref="Timeout"/>.
+    /// </summary>
+    public static int MaxConcurrentProcesses { get; } = Math.Max(1, Environment.ProcessorCount);
+
+    private static readonly SemaphoreSlim Slots = new(MaxConcurrentProcesses, MaxConcurrentProcesses);
+
     public bool IsInstalled => Executable is not null && File.Exists(Executable);
 
     /// <summary>Looks for <c>soffice</c> on PATH, then where Debian and the LibreOffice packages put it.</summary>
@@ -115,7 +125,18 @@ public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeo
             }
 
             start.Environment["HOME"] = profile.FullName;
-            var (exitCode, log) = await RunAsync(start, cancellationToken).ConfigureAwait(false);
+            int exitCode;
+            string log;
+            await Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                (exitCode, log) = await RunAsync(start, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Slots.Release();
+            }
+
             var extension = format.Split(':', 2)[0];
             var output = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(inputPath) + "." + extension);
             if (!File.Exists(output))

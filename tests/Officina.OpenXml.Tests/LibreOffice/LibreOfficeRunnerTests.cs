@@ -98,3 +98,48 @@ public sealed class LibreOfficeRunnerTests
         return reader.ReadToEnd();
     }
 }
+
+/// <summary>Conversions beyond one per core wait for a slot instead of starting more LibreOffice processes.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class LibreOfficeConcurrencyTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("officina-lo-concurrency-");
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    [Fact]
+    public async Task ConvertAsync_RunsAtMostOneProcessPerCore_WhenManyConversionsStartAtOnce()
+    {
+        // A stand-in for soffice that records how many copies of itself run at once, then writes the output file.
+        var log = Path.Combine(_work.FullName, "running.log");
+        var executable = Path.Combine(_work.FullName, "soffice");
+        File.WriteAllText(executable, $$"""
+            #!/bin/sh
+            for last; do :; done
+            out=""; prev=""
+            for a; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+            ( flock 9; echo start >> "{{log}}" ) 9>"{{log}}.lock"
+            sleep 0.3
+            ( flock 9; echo end >> "{{log}}" ) 9>"{{log}}.lock"
+            base=$(basename "$last"); echo converted > "$out/${base%.*}.pdf"
+            """.Replace("\r", "", StringComparison.Ordinal));
+        File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var runner = new LibreOfficeRunner(executable);
+        var conversions = LibreOfficeRunner.MaxConcurrentProcesses * 3;
+
+        var outputs = await Task.WhenAll(Enumerable.Range(0, conversions)
+            .Select(i => Task.Run(() => runner.ConvertToPdfAsync(Encoding.UTF8.GetBytes("a,b\n"), $"data{i}.csv"))));
+
+        Assert.All(outputs, pdf => Assert.Equal("converted\n", Encoding.ASCII.GetString(pdf)));
+        var running = 0;
+        var most = 0;
+        foreach (var line in File.ReadAllLines(log))
+        {
+            running += line == "start" ? 1 : -1;
+            most = Math.Max(most, running);
+        }
+
+        Assert.Equal(conversions * 2, File.ReadAllLines(log).Length);
+        Assert.InRange(most, 1, LibreOfficeRunner.MaxConcurrentProcesses);
+    }
+}
