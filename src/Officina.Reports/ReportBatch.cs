@@ -66,12 +66,19 @@ public static class ReportBatch
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (results.Any(r => r.Status != ReportRecordStatus.Failed))
+        var written = results.Any(r => r.Status != ReportRecordStatus.Failed);
+        var summary = new ReportSummary(written ? output.Location : null, results);
+        if (written)
         {
+            if (options.SummaryEntry is { Length: > 0 } entry)
+            {
+                output.Write(entry, stream => ReportSummaryJson.Write(summary, stream));
+            }
+
             output.Complete();
         }
 
-        return new ReportSummary(results.Any(r => r.Status != ReportRecordStatus.Failed) ? output.Location : null, results);
+        return summary;
     }
 
     private static async Task<ReportRecordResult> RunRecordAsync(

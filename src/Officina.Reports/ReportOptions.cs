@@ -21,6 +21,14 @@ public sealed record ReportOptions
     /// <summary>Limits the package guard applies to the template.</summary>
     public PackageLimits? Limits { get; init; }
 
+    /// <summary>
+    /// When set (e.g. <c>summary.json</c>), the batch also writes its summary as JSON
+    /// (<see cref="ReportSummaryJson"/>) under this name into the output, after the documents, when
+    /// at least one document was written. Document names always end with the template's
+    /// extension, so a <c>.json</c> name never collides with one.
+    /// </summary>
+    public string? SummaryEntry { get; init; }
+
     /// <summary>Files a batch must never overwrite (the template is always one), e.g. the data file.</summary>
     public IReadOnlyList<string> ProtectedFiles { get; init; } = [];
 }

@@ -59,6 +59,26 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_AddsTheSummaryAfterTheDocuments_WhenSummaryEntryIsSet()
+    {
+        var template = _files.Word("t.docx", """{"op":"insert_paragraph","anchor":"end","text":"Hello {{name}}"}""");
+        var data = _files.File("d.json", """[{"name":"Ada"},{"other":1}]""");
+        var zip = _files.Path("reports.zip");
+
+        await Fixtures.RunAsync(template, data, null, ReportOutput.Zip(zip), new ReportOptions { SummaryEntry = "summary.json" });
+
+        Assert.Equal(["report-0001.docx", "summary.json"], Fixtures.ZipEntries(zip));
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+        using var json = System.Text.Json.JsonDocument.Parse(archive.GetEntry("summary.json")!.Open());
+        var results = json.RootElement.GetProperty("results");
+        Assert.Equal(1, json.RootElement.GetProperty("failed").GetInt32());
+        Assert.Equal("succeeded", results[0].GetProperty("status").GetString());
+        Assert.Equal("report-0001.docx", results[0].GetProperty("output").GetString());
+        Assert.Equal("failed", results[1].GetProperty("status").GetString());
+        Assert.Equal("template:{{name}}", results[1].GetProperty("errors")[0].GetProperty("path").GetString());
+    }
+
+    [Fact]
     public async Task RunAsync_LeavesNoZip_WhenCancelled()
     {
         var template = _files.Word("t.docx", """{"op":"insert_paragraph","anchor":"end","text":"Hello {{name}}"}""");

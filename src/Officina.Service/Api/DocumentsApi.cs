@@ -90,6 +90,11 @@ public static class DocumentsApi
             return Problems.Conflict($"Job '{id}' is a render job: its result is {JobFiles.Result(earlier).ContentType}, not an Office document; render the document it was made from.");
         }
 
+        if (earlier.Kind == JobKind.Batch)
+        {
+            return Problems.Conflict($"Job '{id}' is a batch job: its result is a zip of documents; render one of them with POST /api/v1/render.");
+        }
+
         if (earlier.Status != JobStatus.Succeeded)
         {
             return Problems.Conflict($"Job '{id}' has no result to render yet: it is {earlier.Status}{(earlier.Error is { } e ? $" ({e.Message})" : "")}.");

@@ -14,11 +14,19 @@ public sealed record UploadedFile(string Name, byte[] Content);
 /// </summary>
 public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOnlyList<UploadedFile> Sources, string RequestHash)
 {
+    /// <summary>The file parts the job endpoints take unless told otherwise.</summary>
+    public static readonly IReadOnlyList<string> JobParts = ["file", "sources", "plan"];
+
+    /// <summary>Every file part as read, by part name, in order (for endpoints with parts other than file and sources).</summary>
+    public IReadOnlyList<KeyValuePair<string, UploadedFile>> Parts { get; init; } = [];
+
     public string? Field(string name) => Fields.TryGetValue(name, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
 
-    /// <summary>Reads the form, or returns the problem (415 not multipart, 413 over the limit).</summary>
-    public static async Task<(JobForm? Form, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads the form, or returns the problem (415 not multipart, 413 over the limit, 400 a file part not in <paramref name="parts"/>, default <see cref="JobParts"/>).</summary>
+    public static async Task<(JobForm? Form, ProblemHttpResult? Problem)> ReadAsync(
+        HttpRequest request, long maxBytes, CancellationToken cancellationToken, IReadOnlyList<string>? parts = null)
     {
+        parts ??= JobParts;
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasFormContentType)
         {
@@ -54,11 +62,13 @@ public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOn
 
         UploadedFile? file = null;
         var sources = new List<UploadedFile>();
+        var all = new List<KeyValuePair<string, UploadedFile>>();
         foreach (var part in form.Files)
         {
-            if (part.Name is not ("file" or "sources" or "plan"))
+            if (!parts.Contains(part.Name))
             {
-                return (null, Problems.Invalid($"$.{part.Name}", "unknown_part", $"The form has file parts 'file', 'plan' and 'sources'. Given: a part named '{part.Name}'."));
+                return (null, Problems.Invalid($"$.{part.Name}", "unknown_part",
+                    $"The form has file parts {string.Join(", ", parts.Select(p => $"'{p}'"))}. Given: a part named '{part.Name}'."));
             }
 
             using var buffer = new MemoryStream();
@@ -66,6 +76,7 @@ public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOn
             var uploaded = new UploadedFile(CleanName(part.FileName), buffer.ToArray());
             hash.AppendData(Encoding.UTF8.GetBytes($"{part.Name}:{uploaded.Name}:"));
             hash.AppendData(uploaded.Content);
+            all.Add(KeyValuePair.Create(part.Name, uploaded));
             switch (part.Name)
             {
                 case "file" when file is not null:
@@ -79,7 +90,7 @@ public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOn
             }
         }
 
-        return (new JobForm(form, file, sources, Convert.ToHexStringLower(hash.GetHashAndReset())), null);
+        return (new JobForm(form, file, sources, Convert.ToHexStringLower(hash.GetHashAndReset())) { Parts = all }, null);
     }
 
     /// <summary>The plan from a 'plan' field or a 'plan' file part.</summary>

@@ -8,7 +8,7 @@ using Officina.Service.Storage;
 namespace Officina.Service.Api;
 
 /// <summary>
-/// Creates jobs: claims the <c>Idempotency-Key</c>, stores the files under the new id, writes
+/// Creates jobs: claims the <c>Idempotency-Key</c>, stores the files (original, sources, other inputs) under the new id, writes
 /// the record and enqueues the Hangfire job. A repeated key with the same request returns the
 /// first job; with a different request it is a 422.
 /// </summary>
@@ -17,7 +17,8 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
     public async Task<Results<Accepted<JobView>, ProblemHttpResult>> SubmitAsync(
-        HttpContext http, string requestHash, JobRecord draft, UploadedFile? original, IReadOnlyList<UploadedFile> sources, CancellationToken cancellationToken)
+        HttpContext http, string requestHash, JobRecord draft, UploadedFile? original, IReadOnlyList<UploadedFile> sources, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, byte[]>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(draft);
@@ -36,6 +37,12 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
         for (var i = 0; i < sources.Count; i++)
         {
             await files.WriteAsync(id, $"source_{i}", sources[i].Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Other inputs a kind needs (a batch's data and plan template), under slots the caller names.
+        foreach (var (slot, content) in inputs ?? new Dictionary<string, byte[]>())
+        {
+            await files.WriteAsync(id, slot, content, cancellationToken).ConfigureAwait(false);
         }
 
         var now = time.GetUtcNow();

@@ -24,6 +24,8 @@ public sealed record JobView(
     string? ReplayOf,
     RenderRequest? Render,
     string? RenderOf,
+    BatchRequest? Batch,
+    BatchSummary? BatchSummary,
     JobLinks Links)
 {
     public static JobView From(JobRecord job)
@@ -32,6 +34,7 @@ public sealed record JobView(
         var self = $"{JobsApi.Prefix}/jobs/{job.Id}";
         return new(job.Id, job.Kind, job.Status, job.Host, job.Instruction, job.Mode, job.FileName, job.CreatedAt, job.UpdatedAt, job.Progress,
             job.Changes, job.Verification, job.Usage ?? JobUsage.None, job.Error, job.CancelRequested, job.Approved, job.ReplayOf, job.Render, job.RenderOf,
+            job.Batch, job.BatchSummary,
             new JobLinks(self, job.Kind is JobKind.Model or JobKind.Plan ? $"{self}/plan" : null, $"{self}/result", job.HasOriginal ? $"{self}/original" : null, $"{self}/events"));
     }
 }

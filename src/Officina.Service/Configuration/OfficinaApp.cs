@@ -53,6 +53,7 @@ public static class OfficinaApp
             .MapJobsApi()
             .MapPlansApi()
             .MapDocumentsApi()
+            .MapReportsApi()
             .MapCatalogApi();
         app.MapHealthApi();
 

@@ -57,6 +57,15 @@ public sealed class OfficinaOptions
 
     /// <summary>Render jobs: how long LibreOffice (and <c>pdftoppm</c>, per page) may run before the job fails.</summary>
     public double RenderTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Batch jobs: at most this many records (data with more is refused with 400). The result zip
+    /// is built on disk but stored as one file, so this bounds its size (about 40 KB per invoice).
+    /// </summary>
+    public int MaxReportRecords { get; set; } = 2_000;
+
+    /// <summary>Batch jobs: largest data file (CSV or JSON) accepted, in bytes; default 10 MB.</summary>
+    public long MaxReportDataBytes { get; set; } = 10L * 1024 * 1024;
 }
 
 /// <summary>One API key: the tenant it belongs to, the SHA-256 of the key (hex, from <c>printf %s KEY | sha256sum</c>), and whether it may open the dashboard.</summary>

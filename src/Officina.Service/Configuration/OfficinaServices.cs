@@ -108,6 +108,7 @@ public static class OfficinaServices
         services.AddSingleton(sp => new PackageLimits { MaxFileBytes = Settings(sp).MaxUploadBytes });
         services.AddSingleton<JobDocuments>();
         services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton<ReportBatchJob>();
         services.AddSingleton<ModelLoopFactory>();
         services.AddTransient<JobRunner>();
         services.AddTransient<RetentionJob>();

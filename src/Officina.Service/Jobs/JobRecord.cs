@@ -12,6 +12,9 @@ public static class JobStatus
     public const string Applying = "applying";
     public const string Verifying = "verifying";
     public const string Rendering = "rendering";
+
+    /// <summary>A batch job is generating its documents, one per data record.</summary>
+    public const string Generating = "generating";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
@@ -21,7 +24,8 @@ public static class JobStatus
 
 /// <summary>
 /// What a job is: a model plans first (<c>model</c>), a given plan is applied (<c>plan</c>), a
-/// document is only verified (<c>verify</c>) or rendered to PDF/PNG (<c>render</c>).
+/// document is only verified (<c>verify</c>) or rendered to PDF/PNG (<c>render</c>), or a
+/// template is filled once per data record (<c>batch</c>).
 /// </summary>
 public static class JobKind
 {
@@ -29,6 +33,7 @@ public static class JobKind
     public const string Plan = "plan";
     public const string Verify = "verify";
     public const string Render = "render";
+    public const string Batch = "batch";
 }
 
 /// <summary>
@@ -94,6 +99,12 @@ public sealed record JobRecord
 
     /// <summary>The job whose result a <c>render</c> job renders, if any.</summary>
     public string? RenderOf { get; init; }
+
+    /// <summary>What a <c>batch</c> job fills: output names, missing-field policy, data file, record count.</summary>
+    public BatchRequest? Batch { get; init; }
+
+    /// <summary>A finished <c>batch</c> job's counts and first failures (the full list is <c>summary.json</c> in the result).</summary>
+    public BatchSummary? BatchSummary { get; init; }
 
     /// <summary>
     /// The result's download name and media type, written with the final status by kinds whose

@@ -6,6 +6,8 @@ using Npgsql;
 using Officina.Operations;
 using Officina.Planning;
 using Officina.Planning.Model;
+using Officina.Reports;
+using Officina.Reports.Data;
 using Officina.Service.Configuration;
 using Officina.Service.Storage;
 
@@ -18,7 +20,8 @@ namespace Officina.Service.Jobs;
 /// faults are thrown back to Hangfire for a retry; everything else fails the job with a message.
 /// </summary>
 public sealed class JobRunner(
-    IJobStore jobs, IFileStore files, JobDocuments documents, DocumentRenderer renderer, ModelLoopFactory models, IOptions<OfficinaOptions> options, ILogger<JobRunner> log)
+    IJobStore jobs, IFileStore files, JobDocuments documents, DocumentRenderer renderer, ReportBatchJob reports, ModelLoopFactory models,
+    IOptions<OfficinaOptions> options, ILogger<JobRunner> log)
 {
     public const int TransientRetries = 3;
 
@@ -62,6 +65,12 @@ public sealed class JobRunner(
                 return;
             }
 
+            if (job.Kind == JobKind.Batch)
+            {
+                await BatchAsync(job, sink, cancel.Token).ConfigureAwait(false);
+                return;
+            }
+
             if (job.Kind == JobKind.Model && job.Status is JobStatus.Queued or JobStatus.Planning)
             {
                 job = await PlanAsync(job, sink, cancel.Token).ConfigureAwait(false);
@@ -91,6 +100,10 @@ public sealed class JobRunner(
         catch (RenderException ex)
         {
             await FailAsync(jobId, new(ex.Code, ex.Message), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ReportInputException ex)
+        {
+            await FailAsync(jobId, new(ex.Rule, ex.Message), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not TransientJobException)
         {
@@ -259,6 +272,49 @@ public sealed class JobRunner(
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A batch job: one document per record into one zip with <c>summary.json</c>. Records that fail
+    /// are reported and the job still succeeds; only when every record failed does the job fail,
+    /// with the first record's error.
+    /// </summary>
+    private async Task BatchAsync(JobRecord job, JobProgressSink sink, CancellationToken cancellationToken)
+    {
+        using var activity = JobTelemetry.Source.StartActivity("job.batch");
+        var clock = Stopwatch.StartNew();
+        var total = job.Batch?.Records ?? 0;
+        job = await Set(job.Id, j => j with { Status = JobStatus.Generating, Progress = new(JobStatus.Generating, 0, total, $"Generating {total} document(s)") }, cancellationToken).ConfigureAwait(false);
+        var summary = await reports.RunAsync(job, sink, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("batch.records", summary.Records.Count);
+        activity?.SetTag("batch.failed", summary.Failed);
+        var counts = BatchSummary.From(summary);
+        var usage = JobUsage.None with { DurationMs = (long)clock.Elapsed.TotalMilliseconds };
+        if (summary.Written == 0)
+        {
+            var first = summary.Records[0];
+            await FinishAsync(job.Id, j => j with
+            {
+                Status = JobStatus.Failed,
+                BatchSummary = counts,
+                Usage = usage,
+                Error = new("records_failed", $"Every record failed; nothing was written. Record {first.Record}: {ReportSummaryJson.FirstError(first)}", first.Errors),
+            }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The zip is stored; the status is written last, so a re-run before this line builds and stores it again.
+        var message = $"Wrote {summary.Written} of {summary.Records.Count} document(s)"
+            + (summary.WithVerificationErrors > 0 ? $"; {summary.WithVerificationErrors} with verification errors" : "")
+            + (summary.Failed > 0 ? $"; {summary.Failed} record(s) failed" : "");
+        await FinishAsync(job.Id, j => j with
+        {
+            Status = JobStatus.Succeeded,
+            BatchSummary = counts,
+            ResultFile = ReportBatchJob.ResultFile(j),
+            Usage = usage,
+            Progress = new(JobStatus.Succeeded, summary.Records.Count, summary.Records.Count, message),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Polls the store for a cancel request and writes the latest progress, until stopped.</summary>
     private async Task WatchAsync(string jobId, JobProgressSink sink, CancellationTokenSource cancel, CancellationToken stop)
     {
@@ -273,7 +329,7 @@ public sealed class JobRunner(
                 if (latest is not null && latest != written)
                 {
                     written = latest;
-                    job = await jobs.UpdateAsync(jobId, j => j.Status is JobStatus.Applying or JobStatus.Planning or JobStatus.Rendering
+                    job = await jobs.UpdateAsync(jobId, j => j.Status is JobStatus.Applying or JobStatus.Planning or JobStatus.Rendering or JobStatus.Generating
                         ? j with { Progress = new(j.Status, latest.Done, latest.Total, latest.Current) }
                         : j, stop).ConfigureAwait(false);
                 }
