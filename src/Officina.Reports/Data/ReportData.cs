@@ -164,7 +164,7 @@ public static class ReportData
     }
 
     private static ReportInputException TooMany(string name, int count, int max) =>
-        new("data_limit", $"The data file '{name}' holds {(count > max ? "more than" : "")} {max:N0} records; at most {max:N0} are allowed in one batch (raise the limit with the max records option).");
+        new("data_limit", $"The data file '{name}' holds {(count > max ? "more than " : "")}{max:N0} records; at most {max:N0} are allowed in one batch (split the data, or raise the limit: --max-records for officina report, Officina:MaxReportRecords for the service).");
 
     private static string Kind(JsonNode? node) => node switch
     {
