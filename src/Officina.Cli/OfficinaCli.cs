@@ -18,6 +18,7 @@ public static class OfficinaCli
             PlanCommand.Create(output),
             EvalCommand.Create(output),
             ReportCommand.Create(output),
+            RenderCommand.Create(output),
         };
         return root;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Officina.OpenXml.Rendering;
 using Officina.Operations;
 using Officina.Service.Configuration;
 using Officina.Service.Jobs;

@@ -1,3 +1,4 @@
+using Officina.OpenXml.Rendering;
 using Officina.Operations;
 using Officina.Service.Jobs;
 

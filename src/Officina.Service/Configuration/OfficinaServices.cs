@@ -12,6 +12,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Officina.OpenXml.Packaging;
+using Officina.OpenXml.Rendering;
 using Officina.Service.Api;
 using Officina.Service.Jobs;
 using Officina.Service.Security;
@@ -107,7 +108,7 @@ public static class OfficinaServices
 
         services.AddSingleton(sp => new PackageLimits { MaxFileBytes = Settings(sp).MaxUploadBytes });
         services.AddSingleton<JobDocuments>();
-        services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton(sp => new DocumentRenderer(TimeSpan.FromSeconds(Settings(sp).RenderTimeoutSeconds), "Officina:RenderTimeoutSeconds"));
         services.AddSingleton<ReportBatchJob>();
         services.AddSingleton<ModelLoopFactory>();
         services.AddTransient<JobRunner>();

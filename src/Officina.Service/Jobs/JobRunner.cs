@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Officina.OpenXml.Rendering;
 using Officina.Operations;
 using Officina.Planning;
 using Officina.Planning.Model;
@@ -265,7 +266,7 @@ public sealed class JobRunner(
         await FinishAsync(job.Id, j => j with
         {
             Status = JobStatus.Succeeded,
-            ResultFile = rendered.File,
+            ResultFile = new JobFile(rendered.FileName, rendered.ContentType),
             Usage = JobUsage.None with { DurationMs = (long)clock.Elapsed.TotalMilliseconds },
             Progress = new(JobStatus.Succeeded, rendered.Pages, rendered.Pages,
                 $"Rendered {rendered.Pages} of {rendered.PageCount} page(s) as {(request.Format == RenderRequest.Png ? "PNG" : "PDF")}"),

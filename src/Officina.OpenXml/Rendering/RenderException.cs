@@ -1,4 +1,4 @@
-namespace Officina.Service.Jobs;
+namespace Officina.OpenXml.Rendering;
 
 /// <summary>A render that cannot succeed as asked (pages past the end, a LibreOffice failure or timeout): a stable code and a message for the job's error; never retried.</summary>
 public sealed class RenderException : Exception

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Officina.Operations;
 
-namespace Officina.Service.Jobs;
+namespace Officina.OpenXml.Rendering;
 
 /// <summary>
 /// What a render job makes: <c>pdf</c> or one <c>png</c> per page, of all pages or of

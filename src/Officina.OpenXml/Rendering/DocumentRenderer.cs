@@ -1,28 +1,27 @@
 using System.Globalization;
 using System.IO.Compression;
-using Microsoft.Extensions.Options;
 using Officina.OpenXml.LibreOffice;
-using Officina.OpenXml.Rendering;
 using Officina.Operations;
-using Officina.Service.Configuration;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
-namespace Officina.Service.Jobs;
+namespace Officina.OpenXml.Rendering;
 
-/// <summary>A render job's output: the bytes, how they are downloaded, and how many pages they hold of how many.</summary>
-public sealed record RenderedFile(byte[] Content, JobFile File, int Pages, int PageCount);
+/// <summary>A render's output: the bytes, a file name and media type to save or send them under, and how many pages they hold of how many.</summary>
+public sealed record RenderedFile(byte[] Content, string FileName, string ContentType, int Pages, int PageCount);
 
 /// <summary>
-/// Renders a document for a render job: LibreOffice headless converts it to PDF (through
+/// Renders a document (the service's render jobs, <c>officina render</c>): LibreOffice headless converts it to PDF (through
 /// <see cref="PdfRenderer"/>: own profile, timeout, process tree killed on timeout or cancel),
 /// PdfPig counts its pages and, for a page selection, copies those pages into a new PDF;
 /// <c>pdftoppm</c> renders each chosen page to PNG. The whole output is built in memory and
 /// returned only when every step succeeded, so a failed render never leaves a partial result.
 /// Failures a retry cannot fix are <see cref="RenderException"/>s with a code and a message.
 /// </summary>
-public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
+/// <param name="timeout">How long LibreOffice, and then pdftoppm for each page, may take.</param>
+/// <param name="timeoutSetting">The setting that raises <paramref name="timeout"/>, named in the timeout message.</param>
+public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
 {
     /// <summary>PNG renders of more pages than this are refused (ask for fewer with <c>pages</c>).</summary>
     public const int MaxPngPages = 100;
@@ -36,7 +35,6 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        var timeout = TimeSpan.FromSeconds(options.Value.RenderTimeoutSeconds);
         var renderer = new PdfRenderer(timeout);
         var work = Directory.CreateTempSubdirectory("officina-render-");
         try
@@ -44,7 +42,7 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
             var input = Path.Combine(work.FullName, "document" + extension);
             await File.WriteAllBytesAsync(input, document, cancellationToken).ConfigureAwait(false);
             progress.Report(new PlanProgress(0, 0, "Converting with LibreOffice"));
-            var pdfPath = await Run("LibreOffice", timeout, () => renderer.ToPdfAsync(input, Path.Combine(work.FullName, "pdf"), cancellationToken)).ConfigureAwait(false);
+            var pdfPath = await Run("LibreOffice", () => renderer.ToPdfAsync(input, Path.Combine(work.FullName, "pdf"), cancellationToken)).ConfigureAwait(false);
             var pdf = await File.ReadAllBytesAsync(pdfPath, cancellationToken).ConfigureAwait(false);
             var sizes = PageSizes(pdf);
             if (sizes.Count == 0)
@@ -61,10 +59,10 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
             if (request.Format == RenderRequest.Pdf)
             {
                 var content = request.Pages is null ? pdf : PdfMerger.Merge([pdf], [pages]);
-                return new RenderedFile(content, new JobFile(baseName + ".pdf", "application/pdf"), pages.Count, sizes.Count);
+                return new RenderedFile(content, baseName + ".pdf", "application/pdf", pages.Count, sizes.Count);
             }
 
-            return await PngAsync(renderer, timeout, pdfPath, sizes, pages, baseName, request.Dpi, progress, cancellationToken).ConfigureAwait(false);
+            return await PngAsync(renderer, pdfPath, sizes, pages, baseName, request.Dpi, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -79,8 +77,8 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
         }
     }
 
-    private static async Task<RenderedFile> PngAsync(
-        PdfRenderer renderer, TimeSpan timeout, string pdfPath, List<(double Width, double Height)> sizes, IReadOnlyList<int> pages,
+    private async Task<RenderedFile> PngAsync(
+        PdfRenderer renderer, string pdfPath, List<(double Width, double Height)> sizes, IReadOnlyList<int> pages,
         string baseName, int dpi, IProgress<PlanProgress> progress, CancellationToken cancellationToken)
     {
         if (pages.Count > MaxPngPages)
@@ -104,14 +102,14 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
         for (var i = 0; i < pages.Count; i++)
         {
             progress.Report(new PlanProgress(i, pages.Count, $"Page {pages[i]} of {sizes.Count}"));
-            var png = await Run("pdftoppm", timeout, () => renderer.PageToPngAsync(pdfPath, pages[i], dpi, cancellationToken)).ConfigureAwait(false);
+            var png = await Run("pdftoppm", () => renderer.PageToPngAsync(pdfPath, pages[i], dpi, cancellationToken)).ConfigureAwait(false);
             images.Add((pages[i], await File.ReadAllBytesAsync(png, cancellationToken).ConfigureAwait(false)));
         }
 
         if (images.Count == 1)
         {
             var name = sizes.Count == 1 ? $"{baseName}.png" : $"{baseName}-page-{images[0].Page}.png";
-            return new RenderedFile(images[0].Png, new JobFile(name, "image/png"), 1, sizes.Count);
+            return new RenderedFile(images[0].Png, name, "image/png", 1, sizes.Count);
         }
 
         var digits = Math.Max(2, sizes.Count.ToString(CultureInfo.InvariantCulture).Length);
@@ -127,7 +125,7 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
             }
         }
 
-        return new RenderedFile(zip.ToArray(), new JobFile($"{baseName}-pages.zip", "application/zip"), images.Count, sizes.Count);
+        return new RenderedFile(zip.ToArray(), $"{baseName}-pages.zip", "application/zip", images.Count, sizes.Count);
     }
 
     /// <summary>The width and height (points) of every page of a PDF.</summary>
@@ -145,7 +143,7 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
     }
 
     /// <summary>Runs a LibreOffice or pdftoppm step, turning its failures into render failures; cancellation passes through.</summary>
-    private static async Task<string> Run(string tool, TimeSpan timeout, Func<Task<string>> step)
+    private async Task<string> Run(string tool, Func<Task<string>> step)
     {
         try
         {
@@ -154,7 +152,7 @@ public sealed class DocumentRenderer(IOptions<OfficinaOptions> options)
         catch (TimeoutException)
         {
             throw new RenderException("render_timeout",
-                $"{tool} did not finish within {timeout.TotalSeconds:0.#} s (Officina:RenderTimeoutSeconds) and was stopped; nothing was written.");
+                $"{tool} did not finish within {timeout.TotalSeconds:0.#} s ({timeoutSetting}) and was stopped; nothing was written.");
         }
         catch (LibreOfficeNotInstalledException ex)
         {
