@@ -56,18 +56,54 @@ public static class ReportBatch
             protectedFiles.Add(source);
         }
 
+        // Records run up to Parallelism at a time, each into memory; they are written, and
+        // reported, in record order, so names, zip order and progress do not depend on timing.
         var results = new List<ReportRecordResult>(records.Count);
-        foreach (var record in records)
+        var running = new Queue<(ReportRecord Record, Task<RecordOutcome> Outcome)>();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = await RunRecordAsync(template, record, plan, output, options, names, serializer, protectedFiles, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            progress?.Report(new ReportProgress(record.Number, records.Count, result.Output, result.Status));
+            foreach (var record in records)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = NameOf(record, names, options, output, protectedFiles, out var refused);
+                running.Enqueue((record, refused is not null
+                    ? Task.FromResult(new RecordOutcome(refused, null))
+                    : Task.Run(() => RunRecordAsync(template, record, name!, plan, options, serializer, cancellationToken), cancellationToken)));
+                if (running.Count >= Math.Max(1, options.Parallelism))
+                {
+                    await WriteOldestAsync().ConfigureAwait(false);
+                }
+            }
+
+            while (running.Count > 0)
+            {
+                await WriteOldestAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // On cancellation or an unexpected failure, let the records still running end before returning.
+            await Task.WhenAll(running.Select(r => r.Outcome)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var written = results.Any(r => r.Status != ReportRecordStatus.Failed);
         var summary = new ReportSummary(written ? output.Location : null, results);
+
+        async Task WriteOldestAsync()
+        {
+            var (record, task) = running.Peek();
+            var outcome = await task.ConfigureAwait(false);
+            running.Dequeue();
+            cancellationToken.ThrowIfCancellationRequested();
+            if (outcome.Document is { } document)
+            {
+                output.Write(outcome.Result.Output!, stream => stream.Write(document));
+            }
+
+            results.Add(outcome.Result);
+            progress?.Report(new ReportProgress(record.Number, records.Count, outcome.Result.Output, outcome.Result.Status));
+        }
         if (written)
         {
             if (options.SummaryEntry is { Length: > 0 } entry)
@@ -81,10 +117,10 @@ public static class ReportBatch
         return summary;
     }
 
-    private static async Task<ReportRecordResult> RunRecordAsync(
-        ReportTemplate template, ReportRecord record, PlanTemplate? plan, ReportOutput output, ReportOptions options,
-        OutputNames names, PlanSerializer serializer, HashSet<string> protectedFiles, CancellationToken cancellationToken)
+    /// <summary>The record's output name (names are handed out in record order, duplicates numbered); null with the failure when it has none or would overwrite an input.</summary>
+    private static string? NameOf(ReportRecord record, OutputNames names, ReportOptions options, ReportOutput output, HashSet<string> protectedFiles, out ReportRecordResult? refused)
     {
+        refused = null;
         string name;
         try
         {
@@ -92,14 +128,22 @@ public static class ReportBatch
         }
         catch (ReportFieldException ex)
         {
-            return Failed(record, null, new OperationError("name", "field_missing", ex.Message));
+            refused = Failed(record, null, new OperationError("name", "field_missing", ex.Message));
+            return null;
         }
 
         if (output.PathOf(name) is { } path && protectedFiles.Contains(path))
         {
-            return Failed(record, name, new OperationError("name", "protected_file", $"The output '{path}' is an input of this batch (template or data) and is never overwritten; choose another output folder or name pattern."));
+            refused = Failed(record, name, new OperationError("name", "protected_file", $"The output '{path}' is an input of this batch (template or data) and is never overwritten; choose another output folder or name pattern."));
+            return null;
         }
 
+        return name;
+    }
+
+    private static async Task<RecordOutcome> RunRecordAsync(
+        ReportTemplate template, ReportRecord record, string name, PlanTemplate? plan, ReportOptions options, PlanSerializer serializer, CancellationToken cancellationToken)
+    {
         IReadOnlyList<FillStep> steps;
         Plan? rendered = null;
         try
@@ -143,9 +187,11 @@ public static class ReportBatch
 
         var report = await session.VerifyAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        output.Write(name, session.Save);
-        return new ReportRecordResult(record.Number, name, report.HasErrors ? ReportRecordStatus.VerificationErrors : ReportRecordStatus.Succeeded,
-            changes, report.Findings, []);
+        using var document = new MemoryStream();
+        session.Save(document);
+        return new RecordOutcome(
+            new ReportRecordResult(record.Number, name, report.HasErrors ? ReportRecordStatus.VerificationErrors : ReportRecordStatus.Succeeded, changes, report.Findings, []),
+            document.ToArray());
     }
 
     /// <summary><c>$.operations[3].range</c> of the generated fill plan becomes <c>template:'Sheet1'!B2 {{total}}</c>.</summary>
@@ -163,4 +209,10 @@ public static class ReportBatch
 
     private static ReportRecordResult Failed(ReportRecord record, string? name, params OperationError[] errors) =>
         new(record.Number, name, ReportRecordStatus.Failed, 0, [], errors);
+
+    /// <summary>A record's result and, when it succeeded, its document, waiting to be written in record order.</summary>
+    private sealed record RecordOutcome(ReportRecordResult Result, byte[]? Document)
+    {
+        public static implicit operator RecordOutcome(ReportRecordResult failed) => new(failed, null);
+    }
 }

@@ -29,6 +29,13 @@ public sealed record ReportOptions
     /// </summary>
     public string? SummaryEntry { get; init; }
 
+    /// <summary>
+    /// Records generated at once (each on its own working copy); outputs are still written and
+    /// reported in record order. 1 by default; the CLI uses one per core. At most this many
+    /// finished documents wait in memory for their turn.
+    /// </summary>
+    public int Parallelism { get; init; } = 1;
+
     /// <summary>Files a batch must never overwrite (the template is always one), e.g. the data file.</summary>
     public IReadOnlyList<string> ProtectedFiles { get; init; } = [];
 }

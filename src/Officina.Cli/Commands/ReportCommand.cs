@@ -24,14 +24,15 @@ public static class ReportCommand
         var name = new Option<string?>("--name") { Description = "Output name pattern, e.g. \"{{customer}}-{{month}}\"; default report-{{#}} (report-0001.docx, …)" };
         var missing = new Option<MissingFieldPolicy>("--missing") { Description = "A placeholder whose field a record lacks: fail (the record, default), empty, keep", DefaultValueFactory = _ => MissingFieldPolicy.Fail };
         var maxRecords = new Option<int>("--max-records") { Description = "Refuse data with more records than this", DefaultValueFactory = _ => ReportOptions.DefaultMaxRecords };
+        var parallel = new Option<int>("--parallel") { Description = "Records generated at once (outputs keep record order)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
         var command = new Command("report", "Generate one verified document per data record from a template (batch reports)")
         {
-            template, data, plan, outPath, name, missing, maxRecords, json,
+            template, data, plan, outPath, name, missing, maxRecords, parallel, json,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(output(), new ReportArguments(
             parse.GetValue(template)!, parse.GetValue(data)!, parse.GetValue(plan), parse.GetValue(outPath), parse.GetValue(name),
-            parse.GetValue(missing), parse.GetValue(maxRecords), parse.GetValue(json)), cancellationToken));
+            parse.GetValue(missing), parse.GetValue(maxRecords), parse.GetValue(json)) { Parallel = parse.GetValue(parallel) }, cancellationToken));
         return command;
     }
 
@@ -51,6 +52,7 @@ public static class ReportCommand
                     NamePattern = args.Name,
                     MissingFields = args.Missing,
                     MaxRecords = args.MaxRecords,
+                    Parallelism = Math.Clamp(args.Parallel, 1, 64),
                     ProtectedFiles = [args.Data, .. args.Plan is null ? Array.Empty<string>() : [args.Plan]],
                 };
                 var progress = new SynchronousProgress(p => o.Error.WriteLine(
@@ -123,4 +125,8 @@ public static class ReportCommand
 }
 
 /// <summary>The arguments of <c>officina report</c>.</summary>
-public sealed record ReportArguments(string Template, string Data, string? Plan, string? Out, string? Name, MissingFieldPolicy Missing, int MaxRecords, bool Json);
+public sealed record ReportArguments(string Template, string Data, string? Plan, string? Out, string? Name, MissingFieldPolicy Missing, int MaxRecords, bool Json)
+{
+    /// <summary>Records generated at once; 1 unless given.</summary>
+    public int Parallel { get; init; } = 1;
+}
