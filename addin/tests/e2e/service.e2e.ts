@@ -320,6 +320,8 @@ describe("the web UI at /", () => {
     expect(await page.textContent("#form-error")).toMatch(/^Document: choose the document to check/);
     expect(await page.getAttribute("#file", "aria-invalid")).toBe("true");
     expect(await visible(page, "#job")).toBe(false);
+    await page.setViewportSize({ width: 420, height: 900 }); // a phone: the chooser wraps, nothing is cut off
+    await snap(page, "webui-task-narrow");
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -376,7 +378,9 @@ describe("the web UI at /", () => {
     // The same document as a PDF of every page: the form kept the file, only format and pages change.
     await page.getByRole("radio", { name: "PDF", exact: true }).check();
     await page.fill("#pages", "");
+    const pngJob = await page.textContent("#job-id");
     await page.click("#submit-button");
+    await expect.poll(() => page.textContent("#job-id"), { timeout: 15_000 }).not.toBe(pngJob);
     await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
     expect(await visible(page, "#image-box")).toBe(false);
     const pdf = await downloadResult(page, "webui-deck.pdf");
