@@ -28,6 +28,7 @@ public sealed class HostingTests : IDisposable
         var policy = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: blob:", policy, StringComparison.Ordinal); // a rendered PNG page is shown from a blob URL
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
     }
 

@@ -16,6 +16,9 @@ import { finalAnswer, startScriptedModel, toolCall } from "./scripted-model";
 const repo = resolve(__dirname, "../../..");
 const project = join(repo, "src/Officina.Service");
 const budget = join(repo, "tests/Assets/xlsx/simple-monthly-budget.xlsx");
+const divByZero = join(repo, "tests/Assets/xlsx/div-by-zero.xlsx");
+const deck = join(repo, "tests/Assets/pptx/libreoffice-features.pptx"); // 5 slides
+const invoice = join(repo, "templates/invoice");
 
 let browser: Browser;
 let service: ChildProcess | undefined;
@@ -65,6 +68,12 @@ afterAll(async () => {
   await model?.close();
   rmSync(data, { recursive: true, force: true });
 });
+
+function zipNames(file: string): string[] {
+  const run = spawnSync("python3", ["-c", "import sys,zipfile;print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", file], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return run.stdout.trim().split("\n");
+}
 
 function zipEntry(file: string, entry: string): string {
   const run = spawnSync("python3", ["-c", "import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())", file, entry], { encoding: "utf8" });
@@ -256,6 +265,206 @@ describe("the web UI at /", () => {
     expect(message.split("not an Office document").length - 1, message).toBe(1); // said once, not repeated
     expect(await page.isVisible("#job")).toBe(false);
     await snap(page, "webui-error-file");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  // Records every "status | message" pair the job panel shows, for asserting on live progress afterwards.
+  async function recordStatus(page: Page) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      const status = document.getElementById("status")!, message = document.getElementById("message")!;
+      const record = () => w.__seen.push(`${status.textContent} | ${message.textContent}`);
+      for (const node of [status, message]) new MutationObserver(record).observe(node, { childList: true, characterData: true, subtree: true });
+    });
+  }
+  const seenOn = (page: Page) => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  const visible = (page: Page, selector: string) => page.isVisible(selector);
+
+  async function downloadResult(page: Page, saveAs: string) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    const saved = join(artifacts, saveAs);
+    await download.saveAs(saved);
+    return { name: download.suggestedFilename(), saved };
+  }
+
+  it("offers a clear choice of task and shows only the fields each task needs", async () => {
+    const page = await openWebUi();
+    const tasks = await page.locator("fieldset.tasks label").allTextContents();
+    expect(tasks).toEqual(["Change with an instruction", "Apply a plan", "Check (verify)", "Render to PDF/PNG", "Report batch"]);
+    expect(await visible(page, "#instruction")).toBe(true);
+    expect(await page.textContent("#submit-button")).toBe("Start");
+    await snap(page, "webui-task-instruction");
+
+    await page.getByRole("radio", { name: "Render to PDF/PNG" }).check();
+    expect(await visible(page, "#instruction")).toBe(false);
+    expect(await visible(page, "#file")).toBe(true);
+    expect(await visible(page, "#pages")).toBe(true);
+    expect(await page.getByRole("radio", { name: "PDF", exact: true }).isChecked()).toBe(true);
+    expect(await visible(page, "#dpi")).toBe(false); // only for PNG
+    await page.getByRole("radio", { name: "PNG images" }).check();
+    expect(await page.inputValue("#dpi")).toBe("96");
+    expect(await page.textContent("#submit-button")).toBe("Render");
+    await snap(page, "webui-task-render");
+
+    await page.getByRole("radio", { name: "Report batch" }).check();
+    for (const id of ["#template", "#data", "#plan-template", "#name", "#missing"]) expect(await visible(page, id), id).toBe(true);
+    expect(await visible(page, "#file")).toBe(false);
+    expect(await page.inputValue("#missing")).toBe("fail");
+    await snap(page, "webui-task-batch");
+
+    // A missing file is named before anything is sent, and the task's other fields keep their values.
+    await page.getByRole("radio", { name: "Check (verify)" }).check();
+    await page.click("#submit-button");
+    expect(await page.textContent("#form-error")).toMatch(/^Document: choose the document to check/);
+    expect(await page.getAttribute("#file", "aria-invalid")).toBe("true");
+    expect(await visible(page, "#job")).toBe(false);
+    await page.setViewportSize({ width: 420, height: 900 }); // a phone: the chooser wraps, nothing is cut off
+    await snap(page, "webui-task-narrow");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("checks a workbook: the #DIV/0! finding is listed with its cell, and the checked workbook downloads", async () => {
+    const page = await openWebUi();
+    await page.getByRole("radio", { name: "Check (verify)" }).check();
+    await page.setInputFiles("#file", divByZero);
+    await page.click("#submit-button");
+    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
+    expect(await page.textContent("#job-title")).toBe("Check");
+    expect(await page.textContent("#status")).toBe("Done");
+    const findings = page.locator("#findings li");
+    expect(await findings.count()).toBeGreaterThanOrEqual(1);
+    const divide = findings.filter({ hasText: "#DIV/0!" });
+    expect(await divide.count(), (await findings.allTextContents()).join("\n")).toBe(1);
+    expect(await divide.locator(".severity").textContent()).toBe("Error");
+    expect(await divide.locator(".location").textContent()).toBe("Budget!B3");
+    expect(await page.textContent("#findings-summary")).toMatch(/^1 error/);
+    await snap(page, "webui-verify");
+
+    await expect.poll(() => page.textContent("#download")).toContain("div-by-zero-verified.xlsx");
+    const { name, saved } = await downloadResult(page, "webui-verified.xlsx");
+    expect(name).toBe("div-by-zero-verified.xlsx");
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
+    expect(await visible(page, "#render-result")).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("renders slide 2 of a deck as a PNG shown on the page, and the whole deck as a PDF", async () => {
+    const page = await openWebUi();
+    await page.getByRole("radio", { name: "Render to PDF/PNG" }).check();
+    await page.setInputFiles("#file", deck);
+    await page.getByRole("radio", { name: "PNG images" }).check();
+    await page.fill("#pages", "2");
+    await recordStatus(page);
+    await page.click("#submit-button");
+    await page.waitForSelector("#image-box:not([hidden])", { timeout: 90_000 });
+    await expect.poll(() => page.evaluate(() => (document.getElementById("image") as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    const size = await page.evaluate(() => { const i = document.getElementById("image") as HTMLImageElement; return [i.naturalWidth, i.naturalHeight]; });
+    expect(size[1]).toBeGreaterThan(0);
+    expect(await page.getAttribute("#image", "src")).toMatch(/^blob:/);
+    await expect.poll(() => page.textContent("#image-caption")).toContain("libreoffice-features-page-2.png");
+    expect(await page.textContent("#image-caption")).toContain(`${size[0]} × ${size[1]} px`);
+    expect(await page.textContent("#file-name")).toContain("PNG, page(s) 2, 96 dpi");
+    expect((await seenOn(page)).some((s) => s.startsWith("Rendering")), (await seenOn(page)).join("\n")).toBe(true);
+    expect(await visible(page, "#render-result")).toBe(false); // a render job's result is not rendered again
+    await snap(page, "webui-render-png");
+    const png = await downloadResult(page, "webui-slide-2.png");
+    expect(png.name).toBe("libreoffice-features-page-2.png");
+    expect(readFileSync(png.saved).subarray(1, 4).toString()).toBe("PNG");
+
+    // The same document as a PDF of every page: the form kept the file, only format and pages change.
+    await page.getByRole("radio", { name: "PDF", exact: true }).check();
+    await page.fill("#pages", "");
+    const pngJob = await page.textContent("#job-id");
+    await page.click("#submit-button");
+    await expect.poll(() => page.textContent("#job-id"), { timeout: 15_000 }).not.toBe(pngJob);
+    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
+    expect(await visible(page, "#image-box")).toBe(false);
+    const pdf = await downloadResult(page, "webui-deck.pdf");
+    expect(pdf.name).toBe("libreoffice-features.pdf");
+    expect(readFileSync(pdf.saved).subarray(0, 4).toString()).toBe("%PDF");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("applies a plan, then renders the result as a PDF from the job panel", async () => {
+    const page = await openWebUi();
+    await page.getByRole("radio", { name: "Apply a plan" }).check();
+    await page.setInputFiles("#file", budget);
+    await page.fill("#plan", JSON.stringify({
+      host: "excel", instruction: "Add a forecast sheet", operations: [
+        { op: "add_sheet", name: "Forecast" },
+        { op: "set_values", range: "Forecast!A1:B2", values: [["Year", "Revenue"], [2026, 1200000]] },
+      ],
+    }));
+    await page.click("#submit-button");
+    await page.waitForSelector("#render-result:not([hidden])", { timeout: 90_000 });
+    expect(await page.textContent("#changes")).toContain("Forecast!A1:B2");
+    await page.click("#render-result");
+    await expect.poll(() => page.textContent("#job-title"), { timeout: 15_000 }).toBe("Render");
+    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
+    expect(await page.textContent("#file-name")).toMatch(/result of job j_/);
+    await snap(page, "webui-render-result");
+    const pdf = await downloadResult(page, "webui-plan-result.pdf");
+    expect(pdf.name).toBe("simple-monthly-budget-officina.pdf");
+    expect(readFileSync(pdf.saved).subarray(0, 4).toString()).toBe("%PDF");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("generates a report batch: live progress, a summary of 3 ok, and a zip named by invoice number", async () => {
+    const page = await openWebUi();
+    await page.getByRole("radio", { name: "Report batch" }).check();
+    await page.setInputFiles("#template", join(invoice, "invoice.docx"));
+    await page.setInputFiles("#data", join(invoice, "data.json"));
+    await page.setInputFiles("#plan-template", join(invoice, "plan.json"));
+    await page.fill("#name", "{{invoice_number}}");
+    await recordStatus(page);
+    await page.click("#submit-button");
+    await page.waitForSelector("#batch-box:not([hidden])", { timeout: 90_000 });
+    expect(await page.textContent("#job-title")).toBe("Report batch");
+    expect(await page.textContent("#status")).toBe("Done");
+    expect(await page.textContent("#batch-total")).toBe("3 documents written from 3 records.");
+    const counts = await page.locator("#batch-counts li").allTextContents();
+    expect(counts).toEqual(["3 ok", "0 with verification errors", "0 failed"]);
+    expect(await visible(page, "#failures-box")).toBe(false);
+    expect(await page.textContent("#file-name")).toContain("data.json, 3 record(s), with a plan template");
+    const seen = await seenOn(page);
+    expect(seen.some((s) => s.startsWith("Generating")), seen.join("\n")).toBe(true);
+    expect(await page.evaluate(() => { const b = document.getElementById("bar") as HTMLProgressElement; return [b.value, b.max]; })).toEqual([3, 3]);
+    await snap(page, "webui-batch");
+
+    const { name, saved } = await downloadResult(page, "webui-invoices.zip");
+    expect(name).toBe("invoice-reports.zip");
+    expect(zipNames(saved)).toEqual(expect.arrayContaining(["INV-2026-0141.docx", "INV-2026-0142.docx", "summary.json"]));
+    expect(await page.textContent("#original")).toBe("Download template");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("names the data file when a report batch's data is not JSON, and keeps the form as it was", async () => {
+    const page = await openWebUi();
+    await page.getByRole("radio", { name: "Report batch" }).check();
+    await page.setInputFiles("#template", join(invoice, "invoice.docx"));
+    await page.setInputFiles("#data", { name: "records.json", mimeType: "application/json", buffer: Buffer.from("{ invoices: [ not json") });
+    await page.fill("#name", "{{invoice_number}}");
+    await page.click("#submit-button");
+    await page.waitForSelector("#form-error:not([hidden])", { timeout: 15_000 });
+    const message = (await page.textContent("#form-error"))!;
+    expect(message).toMatch(/^Data: /);
+    expect(message).toMatch(/json/i);
+    expect(message.split("\n").length, message).toBe(1); // said once
+    expect(await page.getAttribute("#data", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#template", "aria-invalid")).toBeNull();
+    expect(await visible(page, "#job")).toBe(false);
+    // Nothing was lost: the task, both files and the name pattern are as the user left them.
+    expect(await page.getByRole("radio", { name: "Report batch" }).isChecked()).toBe(true);
+    expect(await page.evaluate(() => [(document.getElementById("template") as HTMLInputElement).files!.length, (document.getElementById("data") as HTMLInputElement).files!.length])).toEqual([1, 1]);
+    expect(await page.inputValue("#name")).toBe("{{invoice_number}}");
+    await snap(page, "webui-batch-bad-data");
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -13,7 +13,7 @@ public static class OfficinaApp
 {
     /// <summary>The web UI at <c>/</c> loads only its own script and style, talks only to this service, and is never framed.</summary>
     public const string WebUiContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static WebApplication UseOfficina(this WebApplication app)
     {

@@ -1,123 +1,197 @@
-// Officina web UI: submit a job, follow its server-sent events, preview and approve the plan, download.
+// Officina web UI: submit the chosen task, follow the job's server-sent events, preview and approve a plan, read
+// findings or a batch summary, look at a rendered page, download. The form itself is in form.js.
 // Everything from the service or the model is rendered with textContent, never as HTML.
-'use strict';
-const api = '/api/v1';
-const $ = (id) => document.getElementById(id);
+import { $, api, call, formError, headers, problem, request, submitLabels, task } from './form.js';
+
 let current = null;
 let stream = null; // the AbortController of the event stream being followed
+let result = null; // { id, name, size, type, blob? } of the shown job's result, once known
 
 const labels = {
   queued: 'Queued', planning: 'Planning', awaiting_approval: 'Waiting for your approval', applying: 'Applying',
-  verifying: 'Checking the result', succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled',
+  verifying: 'Checking the result', rendering: 'Rendering', generating: 'Generating',
+  succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled',
 };
+const titles = { model: 'Change', plan: 'Plan', verify: 'Check', render: 'Render', batch: 'Report batch' };
 const finished = (status) => ['succeeded', 'failed', 'cancelled'].includes(status);
-
-$('key').value = localStorage.getItem('officina-key') || '';
-$('key').addEventListener('change', () => localStorage.setItem('officina-key', $('key').value));
-$('file').addEventListener('change', () => { $('host-row').hidden = $('file').files.length > 0; });
-document.querySelectorAll('input[name=kind]').forEach((r) => r.addEventListener('change', () => {
-  const plan = document.querySelector('input[name=kind]:checked').value === 'plan';
-  $('plan-row').hidden = !plan; $('instruction-row').hidden = plan;
-}));
-
-function headers(extra = {}) {
-  const key = $('key').value.trim();
-  return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
-}
-
-/** The problem details of a failed response as plain text: the detail, then any further errors. */
-async function problem(response) {
-  let p;
-  try { p = await response.json(); } catch { return `The service answered HTTP ${response.status}.`; }
-  const detail = p.detail || p.title || `HTTP ${response.status}`;
-  const errors = (p.errors || []).filter((e) => !detail.includes(e.message)).map((e) => `${e.path}: ${e.message}`);
-  if (response.status === 401) errors.push('Enter a valid API key above.');
-  return [detail, ...errors].join('\n');
-}
-
-/** fetch that turns a network failure into a message instead of an unhandled rejection. */
-async function call(url, init) {
-  try { return await fetch(url, init); } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    return new Response(JSON.stringify({ detail: `Could not reach the Officina service (${e.message}). Is it still running?` }), { status: 599 });
-  }
-}
-
-function formError(text) { $('form-error').textContent = text; $('form-error').hidden = !text; }
 
 $('submit').addEventListener('submit', async (event) => {
   event.preventDefault();
   formError('');
-  const form = new FormData();
-  const file = $('file').files[0];
-  const usePlan = document.querySelector('input[name=kind]:checked').value === 'plan';
-  if (file) form.append('file', file); else form.append('host', $('host').value);
-  let url = `${api}/jobs`;
-  if (usePlan) {
-    url = `${api}/plans/apply`;
-    form.append('plan', $('plan').value);
-  } else {
-    form.append('instruction', $('instruction').value);
-    form.append('mode', $('mode').value);
-    if ($('effort').value) form.append('effort', $('effort').value);
-  }
+  const { url, form, missing } = request();
+  if (missing) { formError(missing.text, missing.field); missing.field.element.focus(); return; }
   const button = $('submit-button');
   button.disabled = true; button.textContent = 'Submitting…';
   try {
-    const response = await call(url, { method: 'POST', body: form, headers: headers({ 'Idempotency-Key': crypto.randomUUID() }) });
-    if (!response.ok) {
+    await start(url, { method: 'POST', body: form, headers: headers({ 'Idempotency-Key': crypto.randomUUID() }) }, (p) => {
       // Nothing was submitted: say why next to the form and hide any earlier job, so it is not mistaken for this one.
       stop(); current = null; $('job').hidden = true;
-      formError(await problem(response));
-      return;
-    }
-    const job = await response.json();
-    show(job, true);
-    $('job').scrollIntoView({ block: 'start' });
-    follow(job.id);
+      formError(p.text, p.field);
+      if (p.field && p.field.element) p.field.element.focus();
+    });
   } finally {
-    button.disabled = false; button.textContent = 'Submit';
+    button.disabled = false; button.textContent = submitLabels[task()];
   }
 });
 
+/** Submits a job, shows it and follows it; a refusal (problem details) goes to `refused`. */
+async function start(url, init, refused) {
+  const response = await call(url, init);
+  if (!response.ok) { refused(await problem(response)); return; }
+  const job = await response.json();
+  show(job, true);
+  $('job').scrollIntoView({ block: 'start' });
+  follow(job.id);
+}
+
+// ---- the job panel --------------------------------------------------------------------------------------------
+
 function fail(text) { $('error').hidden = !text; $('error').textContent = text; }
+
+function statusText(job) {
+  const p = job.progress;
+  const label = job.kind === 'verify' && job.status === 'verifying' ? 'Checking the document' : labels[job.status] || job.status;
+  const counting = ['applying', 'rendering', 'generating'].includes(job.status) && p && p.total > 1;
+  return counting ? `${label} ${Math.min(p.done, p.total)} of ${p.total}` : label;
+}
 
 /** Shows a job; `fresh` clears what an earlier job left on the page. */
 function show(job, fresh = false) {
-  if (fresh) { $('preview').hidden = true; $('operations').replaceChildren(); fail(''); }
+  if (fresh) {
+    $('preview').hidden = true; $('operations').replaceChildren(); fail('');
+    clearResult();
+  }
   $('job').hidden = false;
   current = job;
+  $('job-title').textContent = titles[job.kind] || 'Job';
   $('job-id').textContent = job.id;
-  $('status').textContent = labels[job.status] || job.status;
+  $('status').textContent = statusText(job);
   $('status').className = `status ${job.status}`;
-  $('file-name').textContent = [job.file_name, job.instruction && `“${job.instruction}”`].filter(Boolean).join(' — ');
+  $('file-name').textContent = subject(job);
   const p = job.progress;
   const bar = $('bar');
   bar.hidden = job.status === 'failed' || job.status === 'cancelled';
   if (p && p.total > 0) { bar.max = p.total; bar.value = Math.min(p.done, p.total); }
   else if (finished(job.status) || job.status === 'awaiting_approval') { bar.max = 1; bar.value = 1; }
   else bar.removeAttribute('value'); // indeterminate: the model's number of steps is not known ahead
-  $('message').textContent = p && p.message ? p.message : '';
+  $('message').textContent = p && p.message && !finished(job.status) ? p.message : '';
   if (job.error) fail(`${job.error.message}${(job.error.errors || []).filter((e) => !job.error.message.includes(e.message)).map((e) => `\n${e.path}: ${e.message}`).join('')}`);
   const waiting = job.status === 'awaiting_approval';
   const changes = job.changes || [];
   $('changes-box').hidden = changes.length === 0 || waiting;
   $('changes').replaceChildren(...changes.map((c) => li(`${c.op}: ${c.summary}`)));
-  const findings = (job.verification && job.verification.findings) || [];
-  $('findings-box').hidden = !job.verification || waiting;
-  $('findings').replaceChildren(...(findings.length ? findings.map((f) => li(`${f.location}: ${f.message}`, `finding-${f.severity}`)) : [li('No errors found.')]));
+  showFindings(job.verification, waiting || job.kind === 'batch');
+  showBatch(job);
   const u = job.usage;
   const cost = u && u.estimated_cost_usd > 0 ? `; about $${Number(u.estimated_cost_usd).toFixed(4)}` : '';
-  $('usage').textContent = u && (u.input_tokens || u.duration_ms)
+  $('usage').textContent = u && u.input_tokens
     ? `Model tokens in ${u.input_tokens}, out ${u.output_tokens}${cost}; ${(u.duration_ms / 1000).toFixed(1)} s` : '';
-  $('download').hidden = job.status !== 'succeeded';
+  const done = job.status === 'succeeded';
+  $('download').hidden = !done;
+  $('render-result').hidden = !done || !['model', 'plan', 'verify'].includes(job.kind);
   $('original').hidden = !job.links.original;
+  $('original').textContent = job.kind === 'batch' ? 'Download template' : 'Download original';
   $('cancel').hidden = finished(job.status);
+  if (done) describeResult(job);
   if (waiting && $('preview').hidden && !$('preview').dataset.loading) loadPlan(job.id);
   if (!waiting) $('preview').hidden = true;
 }
 
+/** The line under the title: the file, the instruction, or what is rendered and how. */
+function subject(job) {
+  const parts = [job.file_name];
+  if (job.instruction) parts.push(`“${job.instruction}”`);
+  if (job.render) {
+    const pages = job.render.pages ? `page(s) ${job.render.pages}` : 'all pages';
+    parts.push(job.render.format === 'png' ? `PNG, ${pages}, ${job.render.dpi || 96} dpi` : `PDF, ${pages}`);
+  }
+  if (job.render_of) parts.push(`result of job ${job.render_of}`);
+  if (job.batch) parts.push(`data ${job.batch.data}, ${job.batch.records} record(s)${job.batch.plan_template ? ', with a plan template' : ''}`);
+  return parts.filter(Boolean).join(' — ');
+}
+
 function li(text, cls) { const e = document.createElement('li'); e.textContent = text; if (cls) e.className = cls; return e; }
+function span(text, cls) { const e = document.createElement('span'); e.textContent = text; if (cls) e.className = cls; return e; }
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function showFindings(verification, hide) {
+  $('findings-box').hidden = !verification || hide;
+  if (!verification) return;
+  const findings = verification.findings || [];
+  const count = (s) => findings.filter((f) => f.severity === s).length;
+  const errors = count('error'), warnings = count('warning'), notes = findings.length - errors - warnings;
+  $('findings-summary').textContent = findings.length === 0 ? 'No problems found.'
+    : [plural(errors, 'error'), plural(warnings, 'warning'), notes ? plural(notes, 'note') : ''].filter(Boolean).join(', ') + ' found.';
+  $('findings-summary').className = errors ? 'finding-error' : '';
+  $('findings').replaceChildren(...findings.map((f) => {
+    const item = document.createElement('li');
+    item.className = `finding finding-${f.severity}`;
+    item.append(span(f.severity === 'error' ? 'Error' : f.severity === 'warning' ? 'Warning' : 'Note', `severity ${f.severity}`),
+      span(f.location || '(document)', 'location'), span(f.message, 'finding-message'));
+    return item;
+  }));
+  const checks = verification.checks || [];
+  $('checks-box').hidden = checks.length === 0;
+  $('checks').replaceChildren(...checks.map((c) => li(c)));
+}
+
+function showBatch(job) {
+  const s = job.batch_summary;
+  $('batch-box').hidden = !s;
+  if (!s) return;
+  const written = s.succeeded + s.verification_errors;
+  $('batch-total').textContent = `${plural(written, 'document')} written from ${plural(s.records, 'record')}.`;
+  const count = (n, text, cls) => { const e = li('', `count ${cls}`); e.append(span(String(n), 'number'), ` ${text}`); return e; };
+  $('batch-counts').replaceChildren(count(s.succeeded, 'ok', 'ok'), count(s.verification_errors, 'with verification errors', s.verification_errors ? 'warn' : 'none'),
+    count(s.failed, 'failed', s.failed ? 'bad' : 'none'));
+  const failures = s.failures || [];
+  $('failures-box').hidden = failures.length === 0;
+  $('failures').replaceChildren(...failures.map((f) => {
+    const item = document.createElement('li');
+    item.append(span(`Record ${f.record}`, 'record'), f.output ? span(f.output, 'output') : '', span(f.message, 'finding-message'));
+    return item;
+  }));
+  $('failures-more').textContent = s.failed > failures.length ? `${s.failed - failures.length} more failure(s): summary.json in the zip lists every record.` : '';
+}
+
+function clearResult() {
+  if (result && result.url) URL.revokeObjectURL(result.url);
+  result = null;
+  $('image-box').hidden = true; $('image').removeAttribute('src'); $('image-caption').textContent = '';
+  $('download').textContent = 'Download result';
+}
+
+const fileName = (response, fallback) => {
+  const match = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
+  return match ? match[1] : fallback;
+};
+const size = (bytes) => bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** Learns the result's name and size (reading only its headers), and for a single PNG page shows it. */
+async function describeResult(job) {
+  if (result && result.id === job.id) return;
+  clearResult();
+  const mine = result = { id: job.id };
+  const controller = new AbortController();
+  const response = await call(`${api}/jobs/${job.id}/result`, { headers: headers(), signal: controller.signal }).catch(() => null);
+  if (!response || !response.ok || result !== mine) { controller.abort(); return; }
+  mine.name = fileName(response, 'result');
+  mine.type = response.headers.get('Content-Type') || '';
+  const length = Number(response.headers.get('Content-Length'));
+  if (mine.type.startsWith('image/png')) {
+    mine.blob = await response.blob();
+    if (result !== mine) return;
+    mine.url = URL.createObjectURL(mine.blob);
+    const image = $('image');
+    image.alt = `Rendered page: ${mine.name}`;
+    image.addEventListener('load', () => {
+      $('image-caption').textContent = `${mine.name}, ${image.naturalWidth} × ${image.naturalHeight} px`;
+    }, { once: true });
+    image.src = mine.url;
+    $('image-box').hidden = false;
+  } else controller.abort();
+  $('download').textContent = `Download ${mine.name}${length > 0 ? ` (${size(length)})` : ''}`;
+}
 
 /** One operation of the plan: a labelled box, the operation's name and target, and its arguments. */
 function operationItem(op, i) {
@@ -130,8 +204,7 @@ function operationItem(op, i) {
   const key = ['range', 'target', 'sheet', 'name'].find((k) => typeof args[k] === 'string');
   const target = key ? args[key] : null;
   if (key) delete args[key];
-  const title = document.createElement('span');
-  title.className = 'op-title';
+  const title = span('', 'op-title');
   const opName = document.createElement('strong');
   opName.className = 'op-name';
   opName.textContent = name;
@@ -158,7 +231,7 @@ async function loadPlan(id) {
   try {
     const response = await call(`${api}/jobs/${id}/plan`, { headers: headers() });
     if (!current || current.id !== id) return;
-    if (!response.ok) { fail(await problem(response)); return; }
+    if (!response.ok) { fail((await problem(response)).text); return; }
     const plan = await response.json();
     $('operations').replaceChildren(...plan.operations.map(operationItem));
     selectionChanged();
@@ -173,7 +246,7 @@ $('approve').addEventListener('click', async () => {
     const response = await call(`${api}/jobs/${current.id}/approve`, {
       method: 'POST', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify({ operations }),
     });
-    if (!response.ok) { fail(await problem(response)); return; }
+    if (!response.ok) { fail((await problem(response)).text); return; }
     $('preview').hidden = true;
     show(await response.json());
     follow(current.id);
@@ -182,17 +255,30 @@ $('approve').addEventListener('click', async () => {
 
 $('cancel').addEventListener('click', async () => {
   const response = await call(`${api}/jobs/${current.id}/cancel`, { method: 'POST', headers: headers() });
-  if (!response.ok) fail(await problem(response)); else show(await response.json());
+  if (!response.ok) fail((await problem(response)).text); else show(await response.json());
+});
+
+// Renders the shown job's result (all pages, PDF) as a new render job, shown in the same panel.
+$('render-result').addEventListener('click', async () => {
+  const button = $('render-result');
+  button.disabled = true;
+  try {
+    await start(`${api}/jobs/${current.id}/render`, { method: 'POST', headers: headers({ 'Idempotency-Key': crypto.randomUUID() }) }, (p) => fail(p.text));
+  } finally { button.disabled = false; }
 });
 
 async function download(kind) {
-  const response = await call(`${api}/jobs/${current.id}/${kind}`, { headers: headers() });
-  if (!response.ok) { fail(await problem(response)); return; }
-  const disposition = response.headers.get('Content-Disposition') || '';
-  const match = /filename="?([^";]+)"?/.exec(disposition);
+  let blob = kind === 'result' && result && result.id === current.id ? result.blob : null;
+  let name = kind === 'result' && result && result.id === current.id ? result.name : null;
+  if (!blob) {
+    const response = await call(`${api}/jobs/${current.id}/${kind}`, { headers: headers() });
+    if (!response.ok) { fail((await problem(response)).text); return; }
+    name = fileName(response, name || kind);
+    blob = await response.blob();
+  }
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = match ? match[1] : `${kind}.xlsx`;
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
@@ -209,7 +295,7 @@ async function follow(id) {
   const controller = stream = new AbortController();
   try {
     const response = await call(`${api}/jobs/${id}/events`, { headers: headers(), signal: controller.signal });
-    if (!response.ok) { fail(await problem(response)); return; }
+    if (!response.ok) { fail((await problem(response)).text); return; }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
