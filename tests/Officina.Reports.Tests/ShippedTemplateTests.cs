@@ -1,6 +1,8 @@
 using Officina.Cli;
 using Officina.Excel;
 using Officina.Operations;
+using Officina.PowerPoint;
+using Officina.PowerPoint.Deck;
 
 namespace Officina.Reports.Tests;
 
@@ -43,6 +45,40 @@ public sealed class ShippedTemplateTests : IDisposable
         Assert.Equal(CellValue.FromNumber(201350), sheet.ValueOf(sheet.FindCell(7, 5)));
         Assert.Equal(CellValue.FromBoolean(true), sheet.ValueOf(sheet.FindCell(9, 2)));
         Assert.Single(sheet.Part.DrawingsPart!.ChartParts);
+    }
+
+    [Fact]
+    public async Task Report_WritesEveryClientReview_WithFilledSlidesNotesAndChart()
+    {
+        var (exit, _, stderr) = await Cli("report", Fixtures.Shipped("client-review/client-review.pptx"), "--data", Fixtures.Shipped("client-review/data.json"),
+            "--plan", Fixtures.Shipped("client-review/plan.json"), "--out", _files.Path("reviews"), "--name", "review-{{client}}");
+
+        Assert.True(exit == ExitCodes.Ok, stderr);
+        using var deck = DeckSession.Open(_files.Path("reviews/review-Tailspin Toys.pptx"));
+        var slides = deck.Slides.Select(s => string.Join("\n", s.Slide!.Descendants<DocumentFormat.OpenXml.Drawing.Text>().Select(t => t.Text))).ToList();
+        Assert.Contains("Tailspin Toys", slides[0], StringComparison.Ordinal);
+        Assert.Contains("Revenue 2,045,000 USD, +21% on the quarter before", slides[1], StringComparison.Ordinal);
+        Assert.Contains("Next review: 9 January 2027", slides[1], StringComparison.Ordinal);
+        Assert.All(slides, text => Assert.DoesNotContain("{{", text, StringComparison.Ordinal));
+        Assert.Equal("Account lead: Maya Okafor", SlideNotes.Text(deck.Slides[1]));
+        var chart = Assert.Single(deck.Slides[2].ChartParts);
+        Assert.Contains("758000", chart.ChartSpace.InnerText, StringComparison.Ordinal);
+        Assert.Contains("Revenue (USD)", chart.ChartSpace.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClientReviewDeck_IsWhatItsRecipeMakes()
+    {
+        using var made = DeckSession.Create();
+        var plan = new PlanSerializer(PowerPointOperations.Catalog).Read(File.ReadAllText(Fixtures.Shipped("client-review/make-deck.json")));
+        Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
+        Assert.True(PlanRunner.Apply(made, plan.Plan!, null, CancellationToken.None).Succeeded);
+        using var shipped = DeckSession.Open(Fixtures.Shipped("client-review/client-review.pptx"));
+
+        Assert.Equal(Texts(made), Texts(shipped));
+
+        static List<string> Texts(DeckSession deck) => [.. deck.Slides.Select(s =>
+            string.Join("|", s.Slide!.Descendants<DocumentFormat.OpenXml.Drawing.Text>().Select(t => t.Text)) + " / notes: " + SlideNotes.Text(s))];
     }
 
     [Fact]

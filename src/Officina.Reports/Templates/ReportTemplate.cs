@@ -5,6 +5,7 @@ using Officina.Excel.Operations;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.PowerPoint;
+using Officina.PowerPoint.Deck;
 using Officina.Reports.Data;
 using Officina.Word;
 using Officina.Word.Paragraphs;
@@ -13,6 +14,9 @@ using A = DocumentFormat.OpenXml.Drawing;
 namespace Officina.Reports.Templates;
 
 /// <summary>A worksheet cell holding placeholders: its address, its text, and whether it already has a number format.</summary>
+/// <summary>A slide's speaker notes that hold placeholders: the slide's position and the notes' text.</summary>
+public sealed record TemplateNotes(int Slide, string Text);
+
 public sealed record TemplateCell(string Address, string Text, Placeholder? Whole, IReadOnlyList<Placeholder> Placeholders, bool HasNumberFormat);
 
 /// <summary>
@@ -46,6 +50,8 @@ public sealed class ReportTemplate
                 break;
             case DeckSession deck:
                 Placeholders = Distinct(deck.Slides.SelectMany(s => s.Slide?.Descendants<A.Paragraph>() ?? []).Select(SlideParagraphText));
+                Notes = [.. deck.Slides.Select((slide, i) => new TemplateNotes(i + 1, SlideNotes.Text(slide) ?? ""))
+                    .Where(n => Placeholder.In(n.Text).Any())];
                 break;
         }
     }
@@ -63,6 +69,9 @@ public sealed class ReportTemplate
 
     /// <summary>Excel only: the cells holding placeholders.</summary>
     public IReadOnlyList<TemplateCell> Cells { get; } = [];
+
+    /// <summary>PowerPoint only: the slides whose speaker notes hold placeholders, with the notes' text.</summary>
+    public IReadOnlyList<TemplateNotes> Notes { get; } = [];
 
     /// <summary>Reads and checks the template at <paramref name="path"/>; throws <see cref="DocumentRejectedException"/> for anything that is not a supported, safe package.</summary>
     public static ReportTemplate Load(string path, PackageLimits? limits = null)

@@ -6,6 +6,7 @@ using Officina.Operations;
 using Officina.Reports.Data;
 using WordReplace = Officina.Word.Operations.ReplaceText;
 using SlideReplace = Officina.PowerPoint.Operations.ReplaceText;
+using SetNotes = Officina.PowerPoint.Operations.SetNotes;
 
 namespace Officina.Reports.Templates;
 
@@ -15,7 +16,8 @@ public sealed record FillStep(Operation Operation, string Target);
 /// <summary>
 /// The operations that fill one record into a template, through the hosts' own operations:
 /// Word and PowerPoint get one <c>replace_text</c> per distinct placeholder (matching case;
-/// across runs, keeping the formatting of the run where the placeholder starts). Excel gets one
+/// across runs, keeping the formatting of the run where the placeholder starts); speaker notes
+/// with placeholders get one <c>set_notes</c> with their filled text. Excel gets one
 /// <c>set_values</c> per cell: a cell holding only <c>{{field}}</c> takes the typed value (a
 /// number stays a number, a boolean a boolean, an ISO date a date serial, shown as
 /// yyyy-mm-dd unless the cell already has a number format; a list fills the cells below, a
@@ -69,6 +71,16 @@ public static class TemplateFill
                 ? new WordReplace(placeholder.Raw, replacement, MatchCase: true)
                 : new SlideReplace(placeholder.Raw, replacement, MatchCase: true);
             steps.Add(new(operation, placeholder.Raw));
+        }
+
+        // Speaker notes are plain text: each one holding placeholders is rewritten whole.
+        foreach (var notes in template.Notes)
+        {
+            var text = Text(record, notes.Text, missing);
+            if (text != notes.Text)
+            {
+                steps.Add(new(new SetNotes(notes.Slide, text), $"notes of slide {notes.Slide}"));
+            }
         }
 
         return steps;
