@@ -8,6 +8,13 @@ using Officina.Operations;
 
 namespace Officina.Excel.Operations;
 
+/// <summary>Where a new conditional format rule goes among the sheet's existing ones.</summary>
+public enum RulePrecedence
+{
+    First,
+    Last,
+}
+
 /// <summary>The kinds of conditional format rule <see cref="AddConditionalFormat"/> writes.</summary>
 public enum ConditionalFormatRule
 {
@@ -25,9 +32,11 @@ public enum ConditionalFormatRule
 /// Adds a conditional format rule to a range. Rules that highlight cells (cell_value,
 /// expression, top_n, bottom_n, duplicate_values, text_contains) use a differential format
 /// built from fill_color, font_color and bold (Excel's light red fill with dark red text when
-/// none is given); color_scale and data_bar use their colors. The new rule takes the next
-/// free priority on the sheet, so it is evaluated after the sheet's existing rules, which are
-/// left as they are.
+/// none is given); color_scale and data_bar use their colors. By default the new rule comes
+/// first, as in Excel's own "New Rule": it takes priority 1 and the sheet's existing rules
+/// (including Excel 2010 rules in the worksheet's extensions) move down one, keeping their
+/// order. With precedence last it takes the next free priority and the existing rules stay
+/// exactly as they are.
 /// </summary>
 [Operation("add_conditional_format", "Highlight cells by rule, color scale or data bar.")]
 public sealed record AddConditionalFormat(
@@ -42,9 +51,13 @@ public sealed record AddConditionalFormat(
     [property: Description("For text_contains: the text to look for (case-insensitive)")] string? Text = null,
     [property: Description("Fill color of highlighted cells, e.g. #FFC7CE")] string? FillColor = null,
     [property: Description("Font color of highlighted cells, e.g. #9C0006")] string? FontColor = null,
-    [property: Description("True for a bold font in highlighted cells")] bool? Bold = null)
+    [property: Description("True for a bold font in highlighted cells")] bool? Bold = null,
+    [property: Description("first (default): evaluated before the sheet's existing rules, as Excel adds a rule, so it shows where they overlap; last: after them")] RulePrecedence? Precedence = null)
     : WriteOperation<WorkbookSession>
 {
+    private static int PriorityOf(OpenXmlElement rule) =>
+        int.TryParse(rule.GetAttributes().FirstOrDefault(a => a.LocalName == "priority").Value, CultureInfo.InvariantCulture, out var p) ? p : 0;
+
     private bool UsesDifferentialFormat => Rule is not (ConditionalFormatRule.ColorScale or ConditionalFormatRule.DataBar);
 
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
@@ -126,9 +139,21 @@ public sealed record AddConditionalFormat(
         ArgumentNullException.ThrowIfNull(session);
         var (range, sheet) = session.Resolve(Range);
         var worksheet = sheet.Worksheet;
-        var priority = worksheet.Descendants().Where(e => e.LocalName == "cfRule")
-            .Select(e => int.TryParse(e.GetAttributes().FirstOrDefault(a => a.LocalName == "priority").Value, CultureInfo.InvariantCulture, out var p) ? p : 0)
-            .DefaultIfEmpty(0).Max() + 1;
+        var existing = worksheet.Descendants().Where(e => e.LocalName == "cfRule").ToList();
+        int priority;
+        if (Precedence == RulePrecedence.Last)
+        {
+            priority = existing.Select(PriorityOf).DefaultIfEmpty(0).Max() + 1;
+        }
+        else
+        {
+            priority = 1;
+            foreach (var other in existing)
+            {
+                other.SetAttribute(new OpenXmlAttribute("priority", "", (PriorityOf(other) + 1).ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
         var rule = CreateRule(range.TopLeft.A1);
         rule.Priority = priority;
         if (UsesDifferentialFormat)

@@ -57,7 +57,7 @@ public sealed class AddConditionalFormatTests
         using var reopened = book.Reopen();
 
         var rules = Rules(reopened);
-        Assert.Equal([1, 2, 3, 4, 5, 6], rules.Select(r => r.Priority!.Value));
+        Assert.Equal([6, 5, 4, 3, 2, 1], rules.Select(r => r.Priority!.Value));
         Assert.Equal(["FFF8696B", "FF63BE7B"], rules[0].GetFirstChild<ColorScale>()!.Elements<Color>().Select(c => c.Rgb!.Value));
         Assert.Null(rules[0].FormatId);
         Assert.Equal("FF638EC6", rules[1].GetFirstChild<DataBar>()!.GetFirstChild<Color>()!.Rgb!.Value);
@@ -99,7 +99,7 @@ public sealed class AddConditionalFormatTests
     }
 
     [Fact]
-    public void Apply_KeepsExistingRules_AndTakesTheNextPriority_InRealWorkbook()
+    public void Apply_KeepsExistingRules_AndTakesTheNextPriority_WhenPrecedenceIsLast()
     {
         using var book = Workbooks.OpenAsset("ConditionalFormattingSamples.xlsx");
         var sheets = book.Sheets.Where(s => s.IsWorksheet).Select(s => s.Name).ToList();
@@ -108,7 +108,7 @@ public sealed class AddConditionalFormatTests
         var target = sheets.First(s => before[s].Count > 0);
         var maxPriority = Rules(book, target).Max(r => r.Priority!.Value);
 
-        book.Run($$"""{"op":"add_conditional_format","range":"'{{target}}'!Z1:Z10","rule":"cell_value","operator":"greater_than","values":["5"],"fill_color":"#00FF00"}""");
+        book.Run($$"""{"op":"add_conditional_format","range":"'{{target}}'!Z1:Z10","rule":"cell_value","operator":"greater_than","values":["5"],"fill_color":"#00FF00","precedence":"last"}""");
         using var reopened = book.Reopen();
 
         foreach (var sheet in sheets)
@@ -122,4 +122,26 @@ public sealed class AddConditionalFormatTests
         Assert.Equal(dxfCount, added.FormatId!.Value);
         Assert.Equal("FF00FF00", Dxf(reopened, added).Fill!.PatternFill!.BackgroundColor!.Rgb!.Value);
     }
+
+    [Fact]
+    public void Apply_ComesBeforeExistingRules_AndKeepsTheirOrder_ByDefault()
+    {
+        using var book = Workbooks.OpenAsset("ConditionalFormattingSamples.xlsx");
+        var target = book.Sheets.Where(s => s.IsWorksheet).Select(s => s.Name).First(s => book.Sheet(s)!.Worksheet.Descendants().Any(e => e.LocalName == "cfRule"));
+        var before = Priorities(book, target);
+
+        book.Run($$"""{"op":"add_conditional_format","range":"'{{target}}'!B2:B20","rule":"cell_value","operator":"greater_than","values":["5"],"fill_color":"#FF0000"}""");
+        using var reopened = book.Reopen();
+
+        var after = Priorities(reopened, target);
+        var added = Rules(reopened, target).Single(r => r.Parent is ConditionalFormatting f && f.SequenceOfReferences!.InnerText == "B2:B20");
+        Assert.Equal(1, added.Priority!.Value);
+        Assert.Equal(before.Select(p => p + 1), after.Where(p => p != 1));
+        Assert.Equal(after.Count, after.Distinct().Count());
+    }
+
+    /// <summary>Every rule's priority on the sheet in document order, Excel 2010 rules in the extensions included.</summary>
+    private static List<int> Priorities(WorkbookSession book, string sheet) =>
+        [.. book.Sheet(sheet)!.Worksheet.Descendants().Where(e => e.LocalName == "cfRule")
+            .Select(e => int.Parse(e.GetAttributes().First(a => a.LocalName == "priority").Value!, System.Globalization.CultureInfo.InvariantCulture))];
 }
