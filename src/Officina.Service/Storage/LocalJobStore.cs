@@ -8,7 +8,8 @@ namespace Officina.Service.Storage;
 /// <summary>
 /// Job records as JSON files under <c>DATA/jobs</c>, cached in memory, for one process
 /// (Hangfire.InMemory). Jobs that were still running when the process stopped are marked
-/// failed on start, since in-memory Hangfire lost them. Idempotency keys live in memory only.
+/// failed on start, since in-memory Hangfire lost them. Idempotency keys are kept in
+/// <c>DATA/idempotency.json</c>, so a client retrying after a restart still gets its first job.
 /// </summary>
 public sealed class LocalJobStore : IJobStore, IDisposable
 {
@@ -17,13 +18,16 @@ public sealed class LocalJobStore : IJobStore, IDisposable
     private readonly ConcurrentDictionary<(string, string), (IdempotencyClaim Claim, DateTimeOffset At)> _claims = new();
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly TimeProvider _time;
+    private readonly string _claimsFile;
 
     public LocalJobStore(string dataPath, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(dataPath);
         _time = time;
         _folder = Path.Combine(dataPath, "jobs");
+        _claimsFile = Path.Combine(dataPath, "idempotency.json");
         Directory.CreateDirectory(_folder);
+        LoadClaims();
         foreach (var file in Directory.EnumerateFiles(_folder, "*.json"))
         {
             try
@@ -122,12 +126,31 @@ public sealed class LocalJobStore : IJobStore, IDisposable
         }
     }
 
-    public Task<IdempotencyClaim?> ClaimAsync(string tenant, string keyHash, string requestHash, string jobId, TimeSpan window, CancellationToken cancellationToken)
+    public async Task<IdempotencyClaim?> ClaimAsync(string tenant, string keyHash, string requestHash, string jobId, TimeSpan window, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var mine = (new IdempotencyClaim(requestHash, jobId), now);
-        var stored = _claims.AddOrUpdate((tenant, keyHash), mine, (_, old) => now - old.At > window ? mine : old);
-        return Task.FromResult(stored == mine ? null : stored.Claim);
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stored = _claims.AddOrUpdate((tenant, keyHash), mine, (_, old) => now - old.At > window ? mine : old);
+            if (stored != mine)
+            {
+                return stored.Claim;
+            }
+
+            foreach (var expired in _claims.Where(c => now - c.Value.At > window).Select(c => c.Key).ToList())
+            {
+                _claims.TryRemove(expired, out _);
+            }
+
+            SaveClaims();
+            return null;
+        }
+        finally
+        {
+            _lock.Release();
+        }
     }
 
     public Task PingAsync(CancellationToken cancellationToken)
@@ -141,6 +164,32 @@ public sealed class LocalJobStore : IJobStore, IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    private void LoadClaims()
+    {
+        try
+        {
+            var saved = File.Exists(_claimsFile) ? JsonSerializer.Deserialize<List<SavedClaim>>(File.ReadAllBytes(_claimsFile), ServiceJson.Options) : null;
+            foreach (var claim in saved ?? [])
+            {
+                _claims[(claim.Tenant, claim.KeyHash)] = (new IdempotencyClaim(claim.RequestHash, claim.JobId), claim.At);
+            }
+        }
+        catch (JsonException)
+        {
+            // A damaged file loses the keys, not the jobs: a retry then creates a new job, as before keys were kept.
+        }
+    }
+
+    private void SaveClaims()
+    {
+        var claims = _claims.Select(c => new SavedClaim(c.Key.Item1, c.Key.Item2, c.Value.Claim.RequestHash, c.Value.Claim.JobId, c.Value.At)).ToList();
+        var temp = _claimsFile + ".tmp";
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(claims, ServiceJson.Options));
+        File.Move(temp, _claimsFile, overwrite: true);
+    }
+
+    private sealed record SavedClaim(string Tenant, string KeyHash, string RequestHash, string JobId, DateTimeOffset At);
 
     private string PathOf(string id) => Path.Combine(_folder, StoreIds.Require(id, "job id") + ".json");
 
