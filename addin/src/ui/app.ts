@@ -168,7 +168,7 @@ export class TaskPane {
       return picked ? { file: picked, fileName: picked.name } : null;
     }
     const doc = await this.host.readDocument();
-    return doc && { file: new Blob([doc.bytes as BlobPart], { type: mimeByHost[this.host.name] }), fileName: doc.fileName };
+    return doc && { file: new File([doc.bytes as BlobPart], doc.fileName, { type: mimeByHost[this.host.name] }), fileName: doc.fileName };
   }
 
   /** "Check this document": sends it to POST /verify and lists the findings. Writes nothing to it. */
