@@ -111,7 +111,7 @@ const verified = {
   ] },
 };
 
-function scriptedService(answer: { verify?: Response; events?: string } = {}) {
+function scriptedService(answer: { verify?: Response; events?: string; down?: boolean } = {}) {
   const seen: Array<{ url: string; init: RequestInit }> = [];
   const fetcher = vi.fn(async (url: string, init: RequestInit = {}) => {
     seen.push({ url, init });
@@ -119,7 +119,10 @@ function scriptedService(answer: { verify?: Response; events?: string } = {}) {
     if (url.endsWith("/api/v1/verify")) return answer.verify ?? Response.json({ ...verified, status: "queued", verification: null }, { status: 202 });
     if (url.endsWith("/events")) return new Response(answer.events ?? `event: progress\ndata: {"stage":"verifying","done":0,"total":1,"message":"Recalculating"}\n\nevent: done\ndata: ${JSON.stringify(verified)}\n\n`,
       { headers: { "Content-Type": "text/event-stream" } });
-    if (url.endsWith("/jobs/j_check")) return Response.json(verified);
+    if (url.endsWith("/jobs/j_check")) {
+      if (answer.down) throw new TypeError("fetch failed");
+      return Response.json(verified);
+    }
     return Response.json({ title: "Not found" }, { status: 404 });
   });
   vi.stubGlobal("fetch", fetcher);
@@ -178,6 +181,17 @@ describe("Check this document (the pane)", () => {
     await vi.waitFor(() => expect(visible("check-result")).toBe(true));
     expect(text("check-summary")).toBe("No problems found.");
     expect(document.querySelectorAll("#check-findings li")).toHaveLength(0);
+  });
+
+  it("says the service cannot be reached when the event stream drops and the service is gone", async () => {
+    scriptedService({ events: `event: progress\ndata: {"stage":"verifying","done":0,"total":1,"message":"Recalculating"}\n\n`, down: true });
+    await startPane(officeWith([[80, 75]]).office, mockExcel().excel);
+    document.getElementById("check")!.click();
+    await vi.waitFor(() => expect(visible("error")).toBe(true));
+    expect(text("error")).toBe("Cannot reach the Officina service at http://svc. Check the server URL in Settings.");
+    expect(document.querySelectorAll("#error > *")).toHaveLength(1);
+    expect(visible("check-result")).toBe(false);
+    expect(visible("progress")).toBe(false);
   });
 
   it("shows the service's problem once in the error area when it refuses the file", async () => {
