@@ -18,9 +18,11 @@ export interface Usage {
 
 export interface Job {
   id: string;
+  /** What the job does: `model` (POST /jobs), `plan`, `verify`, `render` or `batch`. */
+  kind?: string;
   status: JobStatus;
   host: HostName;
-  instruction: string;
+  instruction: string | null;
   mode: "apply" | "preview";
   file_name?: string | null;
   created_at: string;
@@ -29,7 +31,7 @@ export interface Job {
   changes?: Change[] | null;
   verification?: Verification | null;
   usage?: Usage | null;
-  error?: string | { detail?: string; title?: string } | null;
+  error?: string | { message?: string; detail?: string; title?: string } | null;
   links?: { plan?: string; result?: string; original?: string; events?: string };
 }
 
@@ -131,6 +133,13 @@ export class ApiClient {
     form.append("plan", plan);
     for (const source of sources) form.append("sources", source, source.name);
     return (await this.send("/plans/apply", { method: "POST", body: form })).json();
+  }
+
+  /** Checks a document without changing it (POST /verify): a job whose `verification` holds the findings. */
+  async verify(file: Blob, fileName: string): Promise<Job> {
+    const form = new FormData();
+    form.append("file", file, fileName);
+    return (await this.send("/verify", { method: "POST", body: form })).json();
   }
 
   async job(id: string): Promise<Job> {

@@ -2,6 +2,7 @@
 // plans with other operations replace the workbook's sheets with the service's result.
 import type { Operation } from "../api";
 import { blobToBase64, readDocument } from "../office/file";
+import { parseSheetRange, qualify } from "./a1";
 import { inPlaceOperations, readOnlyOperations, supportedInPlace } from "./excel-operations";
 import {
   documentUrlKey, fileNameFromUrl, requirements, type ApplyOutcome, type HostAdapter, type Requirements,
@@ -45,6 +46,21 @@ export async function replaceWorkbook(base64: string, excel: typeof Excel = Exce
     await context.sync();
     return inserted.value?.length ?? 0;
   });
+}
+
+/** Activates `sheet` and selects `address` on it, as if the user had clicked there. */
+export async function selectRange(sheet: string, address: string, excel: typeof Excel = Excel): Promise<void> {
+  try {
+    await excel.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(address).select();
+      await context.sync();
+    });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot select ${qualify(sheet, address)} in this workbook (was the sheet renamed or deleted?): ${why}`);
+  }
 }
 
 export class ExcelHost implements HostAdapter {
@@ -96,6 +112,11 @@ export class ExcelHost implements HostAdapter {
       throw new Error("This version of Excel cannot put sheets back from a file (ExcelApi 1.13). Download the original instead.");
     await replaceWorkbook(await blobToBase64(original), this.excel);
     return "Put the original sheets back.";
+  }
+
+  locate(location: string) {
+    const range = parseSheetRange(location);
+    return range && (() => selectRange(range.sheet, range.address, this.excel));
   }
 
   limits() {

@@ -21,6 +21,11 @@ export interface HostAdapter {
   restore(original: Blob): Promise<string>;
   /** Plain sentences on what this host or version cannot do, shown in the pane. */
   limits(): string[];
+  /**
+   * For a finding's location the user can jump to (Excel: a range on a sheet), the action that
+   * shows it in the open document; null, or no method at all, when the location is text only.
+   */
+  locate?(location: string): (() => Promise<void>) | null;
 }
 
 /** The part of Office.context.requirements the pane uses. */

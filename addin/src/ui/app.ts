@@ -3,6 +3,7 @@ import { ApiClient, ApiError, type Effort, type HostName, type Job, type Plan } 
 import { followJob } from "../events";
 import type { HostAdapter } from "../hosts/host";
 import { AddinStorage, defaultServerUrl, type HistoryEntry } from "../storage";
+import { checkItems, checkSummary, checksItem } from "./check";
 import { byId, el, saveBlob, show } from "./dom";
 import {
   changeItems, errorText, findingItems, historyItem, planItems, statusText, usageItems,
@@ -21,6 +22,8 @@ export class TaskPane {
   private approved: number[] | null = null;
   private follow: AbortController | null = null;
   private sources: File[] = [];
+  /** The verify job of a running "Check this document", for Cancel. */
+  private checkJob: Job | null = null;
 
   constructor(private readonly host: HostAdapter | null, private readonly storage = new AddinStorage()) {}
 
@@ -53,6 +56,7 @@ export class TaskPane {
     });
     byId("settings-form").addEventListener("submit", (e) => { e.preventDefault(); void this.saveSettings(); });
     byId("request-form").addEventListener("submit", (e) => { e.preventDefault(); void this.guard(() => this.run()); });
+    byId("check").addEventListener("click", () => void this.guard(() => this.check()));
     byId("preview").addEventListener("change", () => this.updateRunLabel());
     byId<HTMLInputElement>("sources").addEventListener("change", (e) => {
       const input = e.target as HTMLInputElement;
@@ -98,8 +102,12 @@ export class TaskPane {
     try {
       await action();
     } catch (error) {
-      const errors = error instanceof ApiError ? error.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`) : [];
-      this.setError(error instanceof Error ? error.message : String(error), errors);
+      const message = error instanceof Error ? error.message : String(error);
+      // Problem details often repeat an error's message in `detail`: say each thing once.
+      const errors = error instanceof ApiError
+        ? error.errors.filter((e) => !message.includes(e.message)).map((e) => `${e.path ? `${e.path}: ` : ""}${e.message}`) : [];
+      this.setError(message, errors);
+      show(byId("progress"), false);
       this.setBusy(false);
     }
   }
@@ -111,7 +119,7 @@ export class TaskPane {
   }
 
   private setBusy(busy: boolean) {
-    for (const id of ["run", "approve", "apply-plan-file"]) byId<HTMLButtonElement>(id).disabled = busy;
+    for (const id of ["run", "check", "approve", "apply-plan-file"]) byId<HTMLButtonElement>(id).disabled = busy;
   }
 
   private documentKey(): string {
@@ -138,23 +146,65 @@ export class TaskPane {
     this.reset();
     this.setBusy(true);
     this.showProgress("Reading the document", "");
-    if (this.host) {
-      const doc = await this.host.readDocument();
-      if (doc) {
-        file = new Blob([doc.bytes as BlobPart], { type: mimeByHost[this.host.name] });
-        fileName = doc.fileName;
-      } else {
-        host = this.host.name;
-        const selection = await this.host.readSelection();
-        if (selection) sources.push(selection);
-      }
+    const doc = await this.documentToSend();
+    if (doc) {
+      ({ file, fileName } = doc);
+    } else if (this.host) {
+      host = this.host.name;
+      const selection = await this.host.readSelection();
+      if (selection) sources.push(selection);
     } else {
-      const picked = byId<HTMLInputElement>("document-file").files?.[0];
-      if (picked) { file = picked; fileName = picked.name; } else host = byId<HTMLSelectElement>("new-host").value as HostName;
+      host = byId<HTMLSelectElement>("new-host").value as HostName;
     }
     this.showProgress("Sending the request", "");
     const job = await this.api.createJob({ file, fileName, instruction, host, effort, mode, sources });
     await this.track(job);
+  }
+
+  /** The whole open document (Office) or the picked file (standalone); null when there is none. */
+  private async documentToSend(): Promise<{ file: Blob; fileName: string } | null> {
+    if (!this.host) {
+      const picked = byId<HTMLInputElement>("document-file").files?.[0];
+      return picked ? { file: picked, fileName: picked.name } : null;
+    }
+    const doc = await this.host.readDocument();
+    return doc && { file: new File([doc.bytes as BlobPart], doc.fileName, { type: mimeByHost[this.host.name] }), fileName: doc.fileName };
+  }
+
+  /** "Check this document": sends it to POST /verify and lists the findings. Writes nothing to it. */
+  private async check() {
+    this.reset();
+    this.setBusy(true);
+    this.showProgress("Reading the document", "");
+    const doc = await this.documentToSend();
+    if (!doc) {
+      if (!this.host) byId("document-file").focus();
+      throw new Error(this.host
+        ? `This version of ${this.host.label} cannot hand the whole document to the add-in, so it cannot be checked from here.`
+        : "Open a file to check first (Document, above).");
+    }
+    this.showProgress("Sending the document to check", "");
+    const job = await this.api.verify(doc.file, doc.fileName);
+    this.checkJob = job;
+    let settled: Job;
+    try {
+      settled = await this.followProgress(job);
+    } finally {
+      this.checkJob = null;
+    }
+    if (this.follow?.signal.aborted) return; // cancelled: cancel() has said so
+    if (settled.status !== "succeeded") {
+      this.setError(settled.status === "cancelled" ? "The check was cancelled." : `The check failed: ${errorText(settled)}`);
+      return;
+    }
+    const findings = settled.verification?.findings ?? [];
+    byId("check-summary").textContent = checkSummary(findings);
+    const items = checkItems(findings, (location) => this.host?.locate?.(location) ?? null, (action) => void this.guard(action));
+    const checks = checksItem(settled.verification?.checks ?? []);
+    byId("check-findings").replaceChildren(...items, ...(checks ? [checks] : []));
+    show(byId("check-hint-select"), items.some((li) => li.querySelector("button") !== null));
+    show(byId("check-result"), true);
+    byId("check-heading").focus();
   }
 
   private async applyPlanFile() {
@@ -171,22 +221,29 @@ export class TaskPane {
   private async track(job: Job, applyToHost = true) {
     this.job = job;
     await this.remember(job);
-    this.follow?.abort();
-    this.follow = new AbortController();
-    this.showProgress(statusText(job.status), "");
-    const settled = await followJob(this.api, job.id, (u) => {
-      if (u.job) this.job = u.job;
-      const p = u.progress ?? this.job?.progress;
-      this.showProgress(statusText(this.job?.status ?? "queued"), p?.message ?? "", p?.done, p?.total);
-    }, this.follow.signal);
+    const settled = await this.followProgress(job);
     this.job = settled;
     await this.remember(settled);
-    show(byId("progress"), false);
-    this.setBusy(false);
     if (settled.status === "awaiting_approval") await this.showPlan(settled);
     else if (settled.status === "succeeded") await this.showResult(settled, applyToHost);
     else if (settled.status === "cancelled") this.setError("The request was cancelled.");
     else this.setError(errorText(settled));
+  }
+
+  /** Follows a job over its event stream, showing each stage and message, until it settles. */
+  private async followProgress(job: Job): Promise<Job> {
+    this.follow?.abort();
+    this.follow = new AbortController();
+    this.showProgress(statusText(job.status), "");
+    let current = job;
+    const settled = await followJob(this.api, job.id, (u) => {
+      if (u.job) current = u.job;
+      const p = u.progress ?? current.progress;
+      this.showProgress(statusText(current.status), p?.message ?? "", p?.done, p?.total);
+    }, this.follow.signal);
+    show(byId("progress"), false);
+    this.setBusy(false);
+    return settled;
   }
 
   private showProgress(stage: string, message: string, done?: number, total?: number) {
@@ -233,6 +290,15 @@ export class TaskPane {
   }
 
   private async cancel() {
+    if (this.checkJob) {
+      const id = this.checkJob.id;
+      this.follow?.abort();
+      await this.api.cancel(id);
+      show(byId("progress"), false);
+      this.setBusy(false);
+      this.setError("The check was cancelled.");
+      return;
+    }
     if (!this.job) return;
     this.follow?.abort();
     const job = await this.api.cancel(this.job.id);
@@ -277,13 +343,13 @@ export class TaskPane {
 
   private reset() {
     this.job = null; this.plan = null; this.approved = null;
-    for (const id of ["plan", "result", "progress"]) show(byId(id), false);
+    for (const id of ["plan", "result", "progress", "check-result"]) show(byId(id), false);
     this.setError(null);
   }
 
   private async remember(job: Job) {
     const entry: HistoryEntry = {
-      jobId: job.id, instruction: job.instruction, status: job.status, at: job.created_at ?? new Date().toISOString(),
+      jobId: job.id, instruction: job.instruction ?? "", status: job.status, at: job.created_at ?? new Date().toISOString(),
       summary: job.changes?.length ? `${job.changes.length} change(s)` : undefined, serverUrl: this.api.serverUrl,
     };
     this.renderHistoryList(await this.storage.remember(this.documentKey(), entry));

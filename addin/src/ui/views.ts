@@ -2,6 +2,7 @@
 import type { Job, Plan, Usage } from "../api";
 import { describeOperation } from "../describe";
 import type { HistoryEntry } from "../storage";
+import { checksItem } from "./check";
 import { el } from "./dom";
 
 const statusWords: Record<string, string> = {
@@ -39,11 +40,8 @@ export function findingItems(job: Job): HTMLLIElement[] {
     f.location ? `${f.location}: ${f.message}` : f.message));
   if (!findings.length)
     items.push(el("li", { class: "finding ok" }, el("span", { class: "sev", "aria-hidden": "true" }, "✓"), "No problems found"));
-  const checks = job.verification?.checks ?? [];
-  if (checks.length)
-    items.push(el("li", { class: "checks" }, el("details", {},
-      el("summary", {}, `What was checked (${checks.length})`),
-      el("ul", {}, ...checks.map((c) => el("li", {}, c))))));
+  const checks = checksItem(job.verification?.checks ?? []);
+  if (checks) items.push(checks);
   return items;
 }
 
@@ -62,7 +60,7 @@ export function usageItems(usage: Usage | null | undefined): HTMLElement[] {
 export function errorText(job: Job): string {
   const e = job.error;
   if (!e) return `The request ${job.status}.`;
-  return typeof e === "string" ? e : e.detail ?? e.title ?? JSON.stringify(e);
+  return typeof e === "string" ? e : e.message ?? e.detail ?? e.title ?? JSON.stringify(e);
 }
 
 export function historyItem(entry: HistoryEntry, onOpen: (entry: HistoryEntry) => void): HTMLLIElement {

@@ -163,6 +163,68 @@ describe("against the real service", () => {
     expect(stages.some((s) => /\| \S/.test(s) && !s.startsWith("Waiting")), stages.join("\n")).toBe(true);
     expect(pageErrors(page)).toEqual([]);
   });
+  it("task pane in Excel: 'Check this document' lists the #DIV/0! at Budget!B3 and selects it, writing nothing", async () => {
+    const page = await openPane(browser, `${base}/addin/index.html`, {
+      host: "Excel", documentBase64: readFileSync(divByZero).toString("base64"), url: "https://contoso.example/div-by-zero.xlsx",
+    });
+    await expect.poll(() => page.textContent("#server-status"), { timeout: 10_000 }).toContain("Connected");
+    const streams: string[] = [];
+    page.on("request", (r) => { if (r.url().endsWith("/events")) streams.push(r.url()); });
+    await page.getByRole("button", { name: "Check this document" }).click();
+    await page.waitForSelector("#check-result:not([hidden])", { timeout: 90_000 });
+    expect(streams).toHaveLength(1);
+    const findings = page.locator("#check-findings li.finding");
+    const divide = findings.filter({ hasText: "#DIV/0!" });
+    expect(await divide.count(), (await findings.allTextContents()).join("\n")).toBe(1);
+    expect(await divide.locator(".sev").textContent()).toBe("Error");
+    expect(await divide.locator(".location").textContent()).toBe("Budget!B3");
+    expect(await divide.locator(".message").textContent()).toMatch(/^#DIV\/0! from =B1\/B2/);
+    expect(await page.textContent("#check-summary")).toMatch(/^\d+ findings?: 1 error/);
+    expect(await page.isVisible("#error")).toBe(false);
+    expect(await page.isVisible("#result")).toBe(false);
+    await snap(page, "service-pane-check");
+
+    type Calls = { __officeCalls: unknown[][] };
+    const before = await page.evaluate(() => (window as unknown as Calls).__officeCalls.length);
+    await divide.getByRole("button", { name: "Budget!B3" }).click();
+    // The stub records every call on the way (getItem, getRange) and then the ones that act.
+    const after = () => page.evaluate((n) => (window as unknown as Calls).__officeCalls.slice(n), before);
+    await expect.poll(async () => (await after()).at(-1)).toEqual(["sync"]);
+    const acted = (await after()).filter((c) => c[0] !== "call" || /\.(activate|select)\(\)$/.test(String(c[1])));
+    expect(acted).toEqual([
+      ["call", 'workbook.worksheets.getItem("Budget").activate()'],
+      ["call", 'workbook.worksheets.getItem("Budget").getRange("B3").select()'],
+      ["sync"],
+    ]);
+    const calls = await page.evaluate(() => (window as unknown as Calls).__officeCalls);
+    expect(calls[0]).toEqual(["getFileAsync", "compressed", 4194304]);
+    expect(calls.filter((c) => c[0] === "set")).toEqual([]); // the check wrote nothing to the workbook
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it("standalone: 'Check this document' checks the picked file, and names a file that is not an Office document once", async () => {
+    const page = await openPane(browser, `${base}/addin/index.html`);
+    await page.click("#check");
+    expect(await page.textContent("#error")).toBe("Open a file to check first (Document, above).");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("document-file");
+
+    await page.setInputFiles("#document-file", { name: "notes.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a workbook\n") });
+    await page.click("#check");
+    await expect.poll(() => page.textContent("#error"), { timeout: 15_000 }).toContain("notes.xlsx");
+    const message = (await page.textContent("#error"))!;
+    expect(message.split("not an Office document").length - 1, message).toBe(1);
+    expect(await page.isVisible("#progress")).toBe(false);
+    await snap(page, "service-standalone-check-error");
+
+    await page.setInputFiles("#document-file", divByZero);
+    await page.click("#check");
+    await page.waitForSelector("#check-result:not([hidden])", { timeout: 90_000 });
+    expect(await page.isVisible("#error")).toBe(false);
+    const divide = page.locator("#check-findings li.finding", { hasText: "#DIV/0!" });
+    expect(await divide.locator(".location").textContent()).toBe("Budget!B3");
+    expect(await divide.locator("button").count()).toBe(0); // no workbook open to select in
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
 
 describe("the web UI at /", () => {

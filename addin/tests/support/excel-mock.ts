@@ -39,6 +39,7 @@ export function mockExcel(sheetNames: string[] = ["Sheet1"], inserted = ["new-1"
       unmerge: () => calls.push(["unmerge", key]),
       insert: (shift: string) => calls.push(["insert", key, shift]),
       delete: (shift: string) => calls.push(["delete", key, shift]),
+      select: () => calls.push(["select", key]),
     }) as Record<string, any>;
     r.borders = borders;
     r.key = key; // plain property: Office.js-style properties read "not loaded" until load + sync
@@ -52,6 +53,7 @@ export function mockExcel(sheetNames: string[] = ["Sheet1"], inserted = ["new-1"
       name,
       getRange: (address: string) => makeRange(name, address),
       delete: function (this: { name: string }) { calls.push(["deleteSheet", this.name]); },
+      activate: () => calls.push(["activate", name]),
       freezePanes: {
         freezeAt: (r: string) => calls.push(["freezeAt", name, r]),
         freezeRows: (n: number) => calls.push(["freezeRows", name, n]),
