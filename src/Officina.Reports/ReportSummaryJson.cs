@@ -6,7 +6,8 @@ namespace Officina.Reports;
 /// <summary>
 /// A batch's summary as JSON (snake_case): counts, then per record its number, output name, status
 /// (<c>succeeded</c>, <c>verification_errors</c>, <c>failed</c>), number of changes, verification
-/// findings and errors with their paths. Written into the output as <see cref="ReportOptions.SummaryEntry"/>.
+/// findings and errors with their paths. Written into the output as <see cref="ReportOptions.SummaryEntry"/>
+/// and printed by <c>officina report --json</c>.
 /// </summary>
 public static class ReportSummaryJson
 {
@@ -22,10 +23,21 @@ public static class ReportSummaryJson
 
     public static void Write(ReportSummary summary, Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(stream);
-        JsonSerializer.Serialize(stream, new
+        ArgumentNullException.ThrowIfNull(summary);
+
+        // Inside the output, where the output was written says nothing (and would show a server's folders).
+        JsonSerializer.Serialize(stream, Of(summary with { Output = null }), Options);
+    }
+
+    /// <summary>The summary as the object that is serialized (also what <c>officina report --json</c> prints).</summary>
+    public static object Of(ReportSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new
         {
+            ok = summary.Failed == 0 && summary.WithVerificationErrors == 0,
+            output = summary.Output,
             records = summary.Records.Count,
             written = summary.Written,
             succeeded = summary.Succeeded,
@@ -40,7 +52,7 @@ public static class ReportSummaryJson
                 findings = r.Findings.Select(f => new { severity = f.Severity.ToString().ToLowerInvariant(), code = f.Code, location = f.Location, message = f.Message }),
                 errors = r.Errors.Select(e => new { path = e.Path, rule = e.Rule, message = e.Message }),
             }),
-        }, Options);
+        };
     }
 
     /// <summary>A record's first error as one line, <c>path: message</c>; null when it has none.</summary>

@@ -79,23 +79,7 @@ public static class ReportCommand
     {
         if (json)
         {
-            o.WriteJson(new
-            {
-                ok = summary.Failed == 0 && summary.WithVerificationErrors == 0,
-                output = summary.Output,
-                written = summary.Written,
-                failed = summary.Failed,
-                verification_errors = summary.WithVerificationErrors,
-                records = summary.Records.Select(r => new
-                {
-                    record = r.Record,
-                    output = r.Output,
-                    status = r.Status,
-                    changes = r.Changes,
-                    findings = r.Findings.Select(f => new { severity = f.Severity, code = f.Code, location = f.Location, message = f.Message }),
-                    errors = r.Errors,
-                }),
-            });
+            o.WriteJson(ReportSummaryJson.Of(summary));
             return;
         }
 
