@@ -68,34 +68,50 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
     public async Task<Results<Accepted<JobView>, ProblemHttpResult>?> RepeatedAsync(
         HttpContext http, string tenant, string requestHash, string jobId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        if (http.Request.Headers["Idempotency-Key"].ToString() is not { Length: > 0 } key)
+        var (claim, problem) = await ClaimKeyAsync(http, tenant, requestHash, jobId, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return null;
+            return problem;
         }
 
-        if (key.Length > 200)
-        {
-            return Problems.Invalid("Idempotency-Key", "idempotency_key", $"An Idempotency-Key has at most 200 characters. Given: {key.Length}.");
-        }
-
-        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        var request = $"{http.Request.Method} {http.Request.Path} {requestHash}";
-        var claim = await jobs.ClaimAsync(tenant, keyHash, request, jobId, IdempotencyWindow, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             return null;
         }
 
-        if (claim.RequestHash != request)
-        {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                $"The Idempotency-Key '{key}' was used within 24 h for a different request (job {claim.JobId}); use a new key for a new request.");
-        }
-
         return await jobs.GetAsync(claim.JobId, cancellationToken).ConfigureAwait(false) is { } first && first.Tenant == tenant
             ? Accepted(first)
-            : Problems.Conflict($"The request with Idempotency-Key '{key}' is still being processed; repeat it in a moment.");
+            : Problems.Conflict($"The request with Idempotency-Key '{http.Request.Headers["Idempotency-Key"]}' is still being processed; repeat it in a moment.");
+    }
+
+    /// <summary>
+    /// Claims the request's <c>Idempotency-Key</c> (if any) for <paramref name="id"/> (a job or schedule id): the earlier
+    /// claim when the key was used for the same request, a problem when it was used for another, or neither when this request is the first.
+    /// </summary>
+    public async Task<(IdempotencyClaim? Earlier, ProblemHttpResult? Problem)> ClaimKeyAsync(
+        HttpContext http, string tenant, string requestHash, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Request.Headers["Idempotency-Key"].ToString() is not { Length: > 0 } key)
+        {
+            return (null, null);
+        }
+
+        if (key.Length > 200)
+        {
+            return (null, Problems.Invalid("Idempotency-Key", "idempotency_key", $"An Idempotency-Key has at most 200 characters. Given: {key.Length}."));
+        }
+
+        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var request = $"{http.Request.Method} {http.Request.Path} {requestHash}";
+        var claim = await jobs.ClaimAsync(tenant, keyHash, request, id, IdempotencyWindow, cancellationToken).ConfigureAwait(false);
+        if (claim is not null && claim.RequestHash != request)
+        {
+            return (null, Problems.Of(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                $"The Idempotency-Key '{key}' was used within 24 h for a different request ({claim.JobId}); use a new key for a new request."));
+        }
+
+        return (claim, null);
     }
 
     public void Enqueue(string id) => background.Enqueue<JobRunner>(r => r.RunAsync(id, null, CancellationToken.None));

@@ -54,6 +54,7 @@ public static class OfficinaApp
             .MapPlansApi()
             .MapDocumentsApi()
             .MapReportsApi()
+            .MapSchedulesApi()
             .MapCatalogApi();
         app.MapHealthApi();
 

@@ -58,6 +58,9 @@ public static class OfficinaServices
         services.AddSingleton<IJobStore>(sp => IsPostgres(sp)
             ? ActivatorUtilities.CreateInstance<PostgresJobStore>(sp)
             : new LocalJobStore(Settings(sp).DataFolder, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IScheduleStore>(sp => IsPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresScheduleStore>(sp)
+            : new LocalScheduleStore(Settings(sp).DataFolder, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IFileStore>(sp => IsPostgres(sp)
             ? ActivatorUtilities.CreateInstance<PostgresFileStore>(sp)
             : new LocalFileStore(Settings(sp).DataFolder));
@@ -114,6 +117,8 @@ public static class OfficinaServices
         services.AddTransient<JobRunner>();
         services.AddTransient<RetentionJob>();
         services.AddSingleton<JobSubmitter>();
+        services.AddTransient<ScheduleRunner>();
+        services.AddSingleton<ScheduleRegistry>();
         return services;
     }
 

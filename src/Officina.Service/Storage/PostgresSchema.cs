@@ -26,6 +26,12 @@ public sealed class PostgresSchema(NpgsqlDataSource dataSource) : IDisposable
             job_id text NOT NULL,
             created_at timestamptz NOT NULL,
             PRIMARY KEY (tenant, key_hash));
+        CREATE TABLE IF NOT EXISTS officina_schedules (
+            id text PRIMARY KEY,
+            tenant text NOT NULL,
+            created_at timestamptz NOT NULL,
+            data jsonb NOT NULL);
+        CREATE INDEX IF NOT EXISTS officina_schedules_tenant_created ON officina_schedules (tenant, created_at DESC);
         """;
 
     private readonly SemaphoreSlim _once = new(1, 1);
