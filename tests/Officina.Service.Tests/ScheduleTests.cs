@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Officina.Service.Jobs;
 using Officina.Service.Security;
 
@@ -178,6 +179,39 @@ public sealed class ScheduleTests : IDisposable
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/jobs/{jobId}/result")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_ReturnsTheFirstSchedule_WhenTheIdempotencyKeyIsRepeated()
+    {
+        using var client = _app.ClientWithKey(AcmeKey);
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "monthly-1");
+
+        var first = await ServiceApp.JsonAsync(await client.PostAsync("/api/v1/schedules", Form()));
+        using var again = await client.PostAsync("/api/v1/schedules", Form());
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal((string?)first["id"], (string?)(await ServiceApp.JsonAsync(again))["id"]);
+        Assert.Equal(1, (int)(await ServiceApp.JsonAsync(await client.GetAsync("/api/v1/schedules")))["total"]!);
+    }
+
+    [Fact]
+    public async Task Run_StillWorks_WhenJobRetentionRemovedEveryJob()
+    {
+        using var app = new ServiceApp(new() { ["Officina:RetentionHours"] = "0" });
+        using var client = app.CreateClient();
+        var id = await CreateAsync(client);
+        var firstJob = (string)(await ServiceApp.JsonAsync(await client.PostAsync($"/api/v1/schedules/{id}/run", null)))["id"]!;
+        await ServiceApp.WaitAsync(client, firstJob);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None) >= 1);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/jobs/{firstJob}")).StatusCode);
+        var secondJob = (string)(await ServiceApp.JsonAsync(await client.PostAsync($"/api/v1/schedules/{id}/run", null)))["id"]!;
+        await AssertInvoicesAsync(client, secondJob);
     }
 
     public void Dispose() => _app.Dispose();
