@@ -14,13 +14,7 @@ public sealed class ScheduleTests : IDisposable
     private const string AcmeKey = "acme-schedule-key";
     private const string GlobexKey = "globex-schedule-key";
 
-    private readonly ServiceApp _app = new(new()
-    {
-        ["Officina:ApiKeys:0:Tenant"] = "acme",
-        ["Officina:ApiKeys:0:Sha256"] = ApiKeys.Hash(AcmeKey),
-        ["Officina:ApiKeys:1:Tenant"] = "globex",
-        ["Officina:ApiKeys:1:Sha256"] = ApiKeys.Hash(GlobexKey),
-    });
+    private readonly ServiceApp _app = new(Keys());
 
     public static MultipartFormDataContent Form(string? cron = "0 7 1 * *", string? timeZone = null, byte[]? template = null)
     {
@@ -214,7 +208,30 @@ public sealed class ScheduleTests : IDisposable
         await AssertInvoicesAsync(client, secondJob);
     }
 
+    [Fact]
+    public async Task Schedule_HasItsRecurringJobAgain_WhenTheServiceRestartsOnLocalStorage()
+    {
+        using var client = _app.ClientWithKey(AcmeKey);
+        var id = await CreateAsync(client);
+
+        using var restarted = new ServiceApp(new(Keys()) { ["Officina:DataPath"] = _app.DataFolder });
+        using var again = restarted.ClientWithKey(AcmeKey);
+
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/api/v1/schedules/{id}")).StatusCode);
+        using var connection = restarted.Get<JobStorage>().GetConnection();
+        var recurring = Assert.Single(connection.GetRecurringJobs(), j => j.Id == ScheduleRegistry.RecurringId(id));
+        Assert.Equal("0 7 1 * *", recurring.Cron);
+    }
+
     public void Dispose() => _app.Dispose();
+
+    private static Dictionary<string, string?> Keys() => new()
+    {
+        ["Officina:ApiKeys:0:Tenant"] = "acme",
+        ["Officina:ApiKeys:0:Sha256"] = ApiKeys.Hash(AcmeKey),
+        ["Officina:ApiKeys:1:Tenant"] = "globex",
+        ["Officina:ApiKeys:1:Sha256"] = ApiKeys.Hash(GlobexKey),
+    };
 
     internal static async Task<string> CreateAsync(HttpClient client)
     {

@@ -62,10 +62,17 @@ public static class OfficinaApp
         {
             app.Services.GetRequiredService<IRecurringJobManager>()
                 .AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+
+            // Hangfire.InMemory forgets recurring jobs on restart; the schedule records do not, so register them again (a no-op on PostgreSQL).
+            var registry = app.Services.GetRequiredService<ScheduleRegistry>();
+            foreach (var schedule in app.Services.GetRequiredService<Storage.IScheduleStore>().AllAsync(CancellationToken.None).GetAwaiter().GetResult())
+            {
+                registry.Register(schedule);
+            }
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
-            app.Logger.LogError(ex, "Could not register the retention job: job storage is unreachable. It is registered on the next start; /readyz reports the storage.");
+            app.Logger.LogError(ex, "Could not register the retention job and the schedules' recurring jobs: storage is unreachable. They are registered on the next start; /readyz reports the storage.");
         }
 
         app.Logger.LogInformation("Officina service: storage {Storage} ({Data}), worker {Worker}, upload limit {Limit:N0} bytes, retention {Hours} h",

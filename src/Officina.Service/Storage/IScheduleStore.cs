@@ -15,5 +15,8 @@ public interface IScheduleStore
     /// <summary>A tenant's schedules, newest first.</summary>
     Task<(IReadOnlyList<ScheduleRecord> Items, int Total)> ListAsync(string tenant, int skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>Every tenant's schedules (to register their recurring jobs on start).</summary>
+    Task<IReadOnlyList<ScheduleRecord>> AllAsync(CancellationToken cancellationToken);
+
     Task DeleteAsync(string id, CancellationToken cancellationToken);
 }

@@ -87,6 +87,9 @@ public sealed class LocalScheduleStore : IScheduleStore, IDisposable
         return Task.FromResult<(IReadOnlyList<ScheduleRecord>, int)>(([.. mine.Skip(skip).Take(take)], mine.Count));
     }
 
+    public Task<IReadOnlyList<ScheduleRecord>> AllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ScheduleRecord>>([.. _schedules.Values]);
+
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         StoreIds.Require(id, "schedule id");

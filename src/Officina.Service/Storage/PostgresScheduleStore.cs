@@ -91,6 +91,20 @@ public sealed class PostgresScheduleStore(NpgsqlDataSource dataSource, PostgresS
         return (items, total);
     }
 
+    public async Task<IReadOnlyList<ScheduleRecord>> AllAsync(CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = dataSource.CreateCommand("SELECT data::text FROM officina_schedules");
+        var items = new List<ScheduleRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(Deserialize(reader.GetString(0)));
+        }
+
+        return items;
+    }
+
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         StoreIds.Require(id, "schedule id");
