@@ -2,6 +2,8 @@ using Officina.OpenXml.Rendering;
 using Officina.Operations;
 using Officina.Planning.Model;
 
+using Officina.Service.Storage;
+
 namespace Officina.Service.Jobs;
 
 /// <summary>The statuses of a job, in lifecycle order.</summary>
@@ -42,7 +44,7 @@ public static class JobKind
 /// produced. Files (original, sources, result) live in the <see cref="Storage.IFileStore"/>
 /// under the job's id.
 /// </summary>
-public sealed record JobRecord
+public sealed record JobRecord : IStoredRecord
 {
     public required string Id { get; init; }
 

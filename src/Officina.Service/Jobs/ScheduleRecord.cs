@@ -1,3 +1,5 @@
+using Officina.Service.Storage;
+
 namespace Officina.Service.Jobs;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Officina.Service.Jobs;
 /// batch settings; the template, data and plan template are stored under the schedule's id in the
 /// file store, slots <c>original</c>, <c>data</c>, <c>plan_template</c>) and the newest jobs its runs made.
 /// </summary>
-public sealed record ScheduleRecord
+public sealed record ScheduleRecord : IStoredRecord
 {
     /// <summary>How many of the newest run jobs a schedule remembers.</summary>
     public const int KeptRuns = 5;

@@ -13,8 +13,7 @@ namespace Officina.Service.Storage;
 /// </summary>
 public sealed class LocalJobStore : IJobStore, IDisposable
 {
-    private readonly string _folder;
-    private readonly ConcurrentDictionary<string, JobRecord> _jobs = new(StringComparer.Ordinal);
+    private readonly LocalRecords<JobRecord> _jobs;
     private readonly ConcurrentDictionary<(string, string), (IdempotencyClaim Claim, DateTimeOffset At)> _claims = new();
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly TimeProvider _time;
@@ -24,107 +23,36 @@ public sealed class LocalJobStore : IJobStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(dataPath);
         _time = time;
-        _folder = Path.Combine(dataPath, "jobs");
-        _claimsFile = Path.Combine(dataPath, "idempotency.json");
-        Directory.CreateDirectory(_folder);
-        LoadClaims();
-        foreach (var file in Directory.EnumerateFiles(_folder, "*.json"))
+        _jobs = new(Path.Combine(dataPath, "jobs"), "job id", job => JobStatus.IsTerminal(job.Status) || job.Status == JobStatus.AwaitingApproval ? job : job with
         {
-            try
-            {
-                var job = JsonSerializer.Deserialize<JobRecord>(File.ReadAllText(file), ServiceJson.Options);
-                if (job is null || !StoreIds.IsValid(job.Id))
-                {
-                    continue;
-                }
-
-                if (!JobStatus.IsTerminal(job.Status) && job.Status != JobStatus.AwaitingApproval)
-                {
-                    job = job with
-                    {
-                        Status = JobStatus.Failed,
-                        Error = new("interrupted", "The service stopped before this job finished (local storage keeps no queue across restarts); submit it again."),
-                    };
-                    Write(job);
-                }
-
-                _jobs[job.Id] = job;
-            }
-            catch (JsonException)
-            {
-                // A half-written record from a crash: the job is gone, like its queue entry.
-            }
-        }
+            Status = JobStatus.Failed,
+            Error = new("interrupted", "The service stopped before this job finished (local storage keeps no queue across restarts); submit it again."),
+        });
+        _claimsFile = Path.Combine(dataPath, "idempotency.json");
+        LoadClaims();
     }
 
-    public async Task CreateAsync(JobRecord job, CancellationToken cancellationToken)
+    public Task CreateAsync(JobRecord job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        StoreIds.Require(job.Id, "job id");
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_jobs.TryAdd(job.Id, job))
-            {
-                throw new InvalidOperationException($"A job with the id '{job.Id}' exists already.");
-            }
-
-            Write(job);
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        return _jobs.CreateAsync(job, cancellationToken);
     }
 
-    public Task<JobRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(StoreIds.IsValid(id) && _jobs.TryGetValue(id, out var job) ? job : null);
+    public Task<JobRecord?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_jobs.Get(id));
 
-    public async Task<JobRecord?> UpdateAsync(string id, Func<JobRecord, JobRecord> change, CancellationToken cancellationToken)
+    public Task<JobRecord?> UpdateAsync(string id, Func<JobRecord, JobRecord> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!StoreIds.IsValid(id) || !_jobs.TryGetValue(id, out var job))
-            {
-                return null;
-            }
-
-            var updated = change(job) with { UpdatedAt = _time.GetUtcNow() };
-            Write(updated);
-            _jobs[id] = updated;
-            return updated;
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        return _jobs.UpdateAsync(id, j => change(j) with { UpdatedAt = _time.GetUtcNow() }, cancellationToken);
     }
 
-    public Task<(IReadOnlyList<JobRecord> Items, int Total)> ListAsync(string tenant, int skip, int take, CancellationToken cancellationToken)
-    {
-        var mine = _jobs.Values.Where(j => j.Tenant == tenant).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal).ToList();
-        return Task.FromResult<(IReadOnlyList<JobRecord>, int)>(([.. mine.Skip(skip).Take(take)], mine.Count));
-    }
+    public Task<(IReadOnlyList<JobRecord> Items, int Total)> ListAsync(string tenant, int skip, int take, CancellationToken cancellationToken) =>
+        Task.FromResult(_jobs.List(tenant, skip, take));
 
     public Task<IReadOnlyList<string>> CreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([.. _jobs.Values.Where(j => j.CreatedAt < before).Select(j => j.Id)]);
 
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        StoreIds.Require(id, "job id");
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _jobs.TryRemove(id, out _);
-            File.Delete(PathOf(id));
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+    public Task DeleteAsync(string id, CancellationToken cancellationToken) => _jobs.DeleteAsync(id, cancellationToken);
 
     public async Task<IdempotencyClaim?> ClaimAsync(string tenant, string keyHash, string requestHash, string jobId, TimeSpan window, CancellationToken cancellationToken)
     {
@@ -155,15 +83,19 @@ public sealed class LocalJobStore : IJobStore, IDisposable
 
     public Task PingAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_folder))
+        if (!Directory.Exists(_jobs.Folder))
         {
-            throw new DirectoryNotFoundException($"The data folder '{_folder}' is missing.");
+            throw new DirectoryNotFoundException($"The data folder '{_jobs.Folder}' is missing.");
         }
 
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        _jobs.Dispose();
+        _lock.Dispose();
+    }
 
     private void LoadClaims()
     {
@@ -190,14 +122,4 @@ public sealed class LocalJobStore : IJobStore, IDisposable
     }
 
     private sealed record SavedClaim(string Tenant, string KeyHash, string RequestHash, string JobId, DateTimeOffset At);
-
-    private string PathOf(string id) => Path.Combine(_folder, StoreIds.Require(id, "job id") + ".json");
-
-    private void Write(JobRecord job)
-    {
-        var path = PathOf(job.Id);
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(job, ServiceJson.Options));
-        File.Move(temp, path, overwrite: true);
-    }
 }
