@@ -240,13 +240,7 @@ public sealed class RenderJobTests : IDisposable
         var running = await ServiceApp.WaitAsync(client, id, j => ((string?)j["progress"]?["message"])?.StartsWith("Page 2 of 3", StringComparison.Ordinal) == true);
         Assert.Equal("rendering", (string?)running["status"]);
 
-        using var cancel = await client.PostAsync($"/api/v1/jobs/{id}/cancel", null);
-        var job = await ServiceApp.WaitAsync(client, id);
-
-        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-        Assert.Equal("cancelled", (string?)job["status"]);
-        using var result = await client.GetAsync($"/api/v1/jobs/{id}/result");
-        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+        await ServiceApp.CancelAsync(client, id);
     }
 
     [Fact]

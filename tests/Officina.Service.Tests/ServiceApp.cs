@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -78,6 +79,19 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(response);
         var text = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Not a JSON object: {text}");
+    }
+
+    /// <summary>Cancels a running job, waits for it to end, and checks what a user sees: cancelled, and no result to download.</summary>
+    public static async Task<JsonObject> CancelAsync(HttpClient client, string id)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var cancel = await client.PostAsync($"/api/v1/jobs/{id}/cancel", null);
+        var job = await WaitAsync(client, id);
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal("cancelled", (string?)job["status"]);
+        using var result = await client.GetAsync($"/api/v1/jobs/{id}/result");
+        Assert.Equal(HttpStatusCode.Conflict, result.StatusCode);
+        return job;
     }
 
     /// <summary>Polls the job until <paramref name="until"/> holds (default: a final status), at most 60 s.</summary>
