@@ -15,7 +15,7 @@ public sealed class LocalJobStore : IJobStore, IDisposable
 {
     private readonly LocalRecords<JobRecord> _jobs;
     private readonly ConcurrentDictionary<(string, string), (IdempotencyClaim Claim, DateTimeOffset At)> _claims = new();
-    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly SemaphoreSlim _claimsLock = new(1, 1);
     private readonly TimeProvider _time;
     private readonly string _claimsFile;
 
@@ -58,7 +58,7 @@ public sealed class LocalJobStore : IJobStore, IDisposable
     {
         var now = _time.GetUtcNow();
         var mine = (new IdempotencyClaim(requestHash, jobId), now);
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _claimsLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var stored = _claims.AddOrUpdate((tenant, keyHash), mine, (_, old) => now - old.At > window ? mine : old);
@@ -77,7 +77,7 @@ public sealed class LocalJobStore : IJobStore, IDisposable
         }
         finally
         {
-            _lock.Release();
+            _claimsLock.Release();
         }
     }
 
@@ -94,7 +94,7 @@ public sealed class LocalJobStore : IJobStore, IDisposable
     public void Dispose()
     {
         _jobs.Dispose();
-        _lock.Dispose();
+        _claimsLock.Dispose();
     }
 
     private void LoadClaims()
