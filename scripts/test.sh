@@ -2,7 +2,7 @@
 # Runs every test on a fresh Debian machine: installs what the tests need (LibreOffice for
 # recalculation and rendering, poppler-utils for PDF -> PNG, openpyxl for the benchmark peer,
 # libxml2-utils for schema checks, PostgreSQL for the service's store, Chromium for the
-# add-in's browser tests), builds once, runs every test project and the add-in's tests
+# add-in's browser tests; fonts with Office metrics), builds once, runs every test project and the add-in's tests
 # (addin/, vitest), and prints one closing line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,33 +10,36 @@ cd "$(dirname "$0")/.."
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 export DEBIAN_FRONTEND=noninteractive
 
-# LibreOffice 24.8 or later computes the newer Excel functions (XLOOKUP, FILTER, …) that
-# verification hands to it; Debian 12 ships 7.4, bookworm-backports ships 25.2.
-lo_packages=(libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-impress-nogui)
-lo_version=$(dpkg-query -W -f='${Version}' libreoffice-calc-nogui 2>/dev/null | sed -E 's/^[0-9]+://; s/^([0-9]+).*/\1/')
-if [ -z "$lo_version" ] || [ "$lo_version" -lt 24 ]; then
+# Package detection (scripts/deps.sh) first checks itself against a stand-in package database:
+# a wrong answer there would install nothing and fail every test for a reason hard to see.
+source scripts/deps.sh
+deps_counts=$(bash scripts/tests/deps.test.sh) || { echo "$deps_counts"; echo "scripts/deps.sh is broken: see above." >&2; exit 1; }
+
+apt_updated=0
+apt_update() {
+  if [ "$apt_updated" -eq 0 ]; then $SUDO apt-get update -qq; apt_updated=1; fi
+}
+
+if libreoffice_needed; then
   release=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
   if [ "$release" = "bookworm" ] && ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "Adding bookworm-backports (LibreOffice 25.2; Debian 12 ships 7.4)"
     echo "deb http://deb.debian.org/debian bookworm-backports main" | $SUDO tee /etc/apt/sources.list.d/officina-backports.list >/dev/null
   fi
-  echo "Installing LibreOffice (headless)"
-  $SUDO apt-get update -qq
+  echo "Installing LibreOffice ${LIBREOFFICE_MIN_MAJOR}+ (headless): ${LIBREOFFICE_PACKAGES[*]}"
+  apt_update
   if [ "$release" = "bookworm" ]; then
-    $SUDO apt-get install -y -qq -t bookworm-backports "${lo_packages[@]}" >/dev/null \
-      || $SUDO apt-get install -y -qq "${lo_packages[@]}" >/dev/null
+    $SUDO apt-get install -y -qq -t bookworm-backports "${LIBREOFFICE_PACKAGES[@]}" >/dev/null \
+      || $SUDO apt-get install -y -qq "${LIBREOFFICE_PACKAGES[@]}" >/dev/null
   else
-    $SUDO apt-get install -y -qq "${lo_packages[@]}" >/dev/null
+    $SUDO apt-get install -y -qq "${LIBREOFFICE_PACKAGES[@]}" >/dev/null
   fi
 fi
 
-packages=(poppler-utils python3-openpyxl libxml2-utils fonts-dejavu-core chromium)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
+mapfile -t missing < <(missing_packages "${TEST_PACKAGES[@]}")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
-  $SUDO apt-get update -qq
+  apt_update
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
@@ -81,7 +84,8 @@ else
   fi
 fi
 
-passed=0; failed=$addin_setup_failed; skipped=0
+read -r passed _ failed _ <<<"$deps_counts"
+failed=$((failed + addin_setup_failed)); skipped=0
 for report in "$results"/vitest-*.json; do
   [ -f "$report" ] || continue
   read -r p f s < <(node addin/scripts/count-results.mjs "$report")
