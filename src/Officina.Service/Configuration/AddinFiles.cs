@@ -19,12 +19,15 @@ public static class AddinFiles
         "connect-src 'self' https: http://127.0.0.1:* http://localhost:*; " +
         "frame-ancestors 'self' https://*.office.com https://*.office365.com https://*.officeapps.live.com https://*.sharepoint.com https://*.microsoft.com";
 
-    /// <summary>Maps <c>/addin/</c> to the built add-in, or to a clear 404 telling how to build it.</summary>
+    /// <summary>
+    /// Maps <c>/addin/</c> to the built add-in. When it is not built yet (the service's build
+    /// builds it when npm is there), <c>/addin/</c> answers a 404 saying how to build it, and
+    /// serves the add-in as soon as the folder appears, without a restart.
+    /// </summary>
     public static WebApplication UseAddin(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<OfficinaOptions>>().Value;
-        var folder = Locate(options.AddinPath);
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch =>
         {
             branch.Use(async (context, next) =>
@@ -35,41 +38,55 @@ public static class AddinFiles
             });
         });
 
+        var folder = Locate(options.AddinPath);
         if (folder is null)
         {
-            app.Logger.LogWarning("The add-in is not built (no addin/dist found): /addin/ answers 404. Build it with: cd addin && npm ci && npm run build");
-            app.Map(Path, branch => branch.Run(context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return context.Response.WriteAsync("The Officina add-in is not built here. Build it with: cd addin && npm ci && npm run build (or set Officina:AddinPath).");
-            }));
+            app.Logger.LogWarning("No add-in here (no addin/ folder found and Officina:AddinPath not set): /addin/ answers 404.");
+            app.Map(Path, branch => branch.Run(context => NotBuiltAsync(context, "The Officina add-in is not part of this installation (set Officina:AddinPath to its built folder).")));
             return app;
         }
 
-        var files = new PhysicalFileProvider(folder);
+        var files = new AppearingFolderProvider(folder);
+        app.Lifetime.ApplicationStopped.Register(files.Dispose);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = Path });
-        app.Logger.LogInformation("Serving the add-in from {Folder} at {Path}/", folder, Path);
+        app.Map(Path, branch => branch.Run(context => files.IsReady
+            ? NotBuiltAsync(context, null)
+            : NotBuiltAsync(context, $"The Officina add-in is not built yet ({files.Folder} has no index.html). Build it with: cd addin && npm ci && npm run build (the service's own build does this when npm is installed); it is served as soon as it is there.")));
+        if (files.IsReady)
+        {
+            app.Logger.LogInformation("Serving the add-in from {Folder} at {Path}/", files.Folder, Path);
+        }
+        else
+        {
+            app.Logger.LogWarning("The add-in is not built ({Folder} has no index.html): /addin/ answers 404 until it is. Build it with: cd addin && npm ci && npm run build", files.Folder);
+        }
+
         return app;
     }
 
-    /// <summary>The configured folder, else the first <c>addin/dist</c> above the working directory or the assembly.</summary>
+    private static Task NotBuiltAsync(HttpContext context, string? message)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return message is null ? Task.CompletedTask : context.Response.WriteAsync(message);
+    }
+
+    /// <summary>The configured folder, else <c>dist</c> of the first <c>addin/</c> (with its package.json) above the working directory or the assembly.</summary>
     private static string? Locate(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            var full = System.IO.Path.GetFullPath(configured);
-            return File.Exists(System.IO.Path.Combine(full, "index.html")) ? full : null;
+            return System.IO.Path.GetFullPath(configured);
         }
 
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                var candidate = System.IO.Path.Combine(directory.FullName, "addin", "dist");
-                if (File.Exists(System.IO.Path.Combine(candidate, "index.html")))
+                var addin = System.IO.Path.Combine(directory.FullName, "addin");
+                if (File.Exists(System.IO.Path.Combine(addin, "package.json")))
                 {
-                    return candidate;
+                    return System.IO.Path.Combine(addin, "dist");
                 }
             }
         }
