@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Officina.Testing;
 
 namespace Officina.Cli.Tests;
 
@@ -70,6 +71,57 @@ public sealed class BadInputTests : IDisposable
         }
 
         await AssertRefusedAsync(path, AddSheetPlan, "not_office", "[Content_Types].xml");
+    }
+
+    [Theory]
+    [InlineData("apply")]
+    [InlineData("inspect")]
+    [InlineData("verify")]
+    public async Task Command_Refuses_WhenXmlNests100000Deep(string command)
+    {
+        // 5 KB that once overflowed the SDK's stack and ended the process (SIGABRT).
+        var input = _cli.Write("deep.xlsx", HostilePackages.Nested(100_000));
+        var output = _cli.PathOf("out.xlsx");
+        string[] args = command == "apply" ? [command, input, _cli.Write("plan.json", AddSheetPlan), "-o", output] : [command, input];
+
+        var (exit, _, error) = await _cli.RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("[xml_too_deep]", error);
+        Assert.Contains("'xl/worksheets/sheet1.xml' nests XML elements more than 512 deep", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Apply_KeepsDeepExtension_WhenXmlNestsToTheLimit()
+    {
+        var input = _cli.Write("deep.xlsx", HostilePackages.Nested(512));
+        var output = _cli.PathOf("out.xlsx");
+
+        var (exit, _, error) = await _cli.RunAsync("apply", input, _cli.Write("plan.json", AddSheetPlan), "-o", output);
+
+        Assert.True(exit == 0, error);
+        using var zip = ZipFile.OpenRead(output);
+        using var sheet = new StreamReader(zip.GetEntry(HostilePackages.Sheet)!.Open());
+        var xml = await sheet.ReadToEndAsync();
+        Assert.Equal(510, xml.Split("<d:n").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("dtd", "xml_dtd", "declares a DTD")]
+    [InlineData("unclosed", "malformed_xml", "is not well-formed XML")]
+    [InlineData("nul", "malformed_xml", "is not well-formed XML")]
+    public async Task Apply_Refuses_WhenAPartIsHostileOrDamaged(string damage, string reason, string message)
+    {
+        var package = HostilePackages.ReplaceText(HostilePackages.Budget(), "xl/sharedStrings.xml", xml => damage switch
+        {
+            "dtd" => xml.Replace("<sst ", """<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><sst """, StringComparison.Ordinal),
+            "unclosed" => xml.Replace("</sst>", "", StringComparison.Ordinal),
+            _ => xml.Replace("<si>", "<si>\0", StringComparison.Ordinal),
+        });
+
+        await AssertRefusedAsync(_cli.Write("damaged.xlsx", package), AddSheetPlan, reason, message);
     }
 
     [Theory]

@@ -8,7 +8,8 @@ namespace Officina.OpenXml.Packaging;
 /// <summary>
 /// Decides, from content rather than the file name, whether a stream is an Office package
 /// that is safe to open: a zip within the size, part-count and decompression limits, with
-/// an Office main part, not encrypted, not a legacy binary file renamed, not Strict OOXML.
+/// an Office main part, not encrypted, not a legacy binary file renamed, not Strict OOXML,
+/// every XML part well-formed, without a DTD and nested no deeper than the limit (<see cref="PartScan"/>).
 /// Everything it refuses raises <see cref="DocumentRejectedException"/> with a specific reason.
 /// </summary>
 public static class PackageGuard
@@ -103,7 +104,7 @@ public static class PackageGuard
                     $"The package has {zip.Entries.Count} parts; the limit is {limits.MaxParts}.");
             }
 
-            var total = MeasureContent(zip, limits);
+            var total = PartScan.Run(zip, limits);
             var contentTypes = zip.GetEntry("[Content_Types].xml")
                 ?? throw new DocumentRejectedException("not_office", "The file is a zip but not an Office package: it has no [Content_Types].xml.");
             var (mainType, mainPart) = FindMainPart(zip, contentTypes);
@@ -121,45 +122,6 @@ public static class PackageGuard
 
             return new PackageInfo(kind.Host, mainType, kind.Macros || zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)), zip.Entries.Count, total);
         }
-    }
-
-    /// <summary>Decompresses every part once, counting bytes, so that sizes a zip header lies about are caught too.</summary>
-    private static long MeasureContent(ZipArchive zip, PackageLimits limits)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        foreach (var entry in zip.Entries)
-        {
-            long size = 0;
-            try
-            {
-                using var content = entry.Open();
-                int n;
-                while ((n = content.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    size += n;
-                    total += n;
-                    if (total > limits.MaxUncompressedBytes)
-                    {
-                        throw new DocumentRejectedException("zip_bomb",
-                            $"The package expands past {Megabytes(limits.MaxUncompressedBytes)} when decompressed; refused as a possible zip bomb.");
-                    }
-
-                    if (size > limits.RatioCheckedAboveBytes && size > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                    {
-                        throw new DocumentRejectedException("zip_bomb",
-                            $"The part '{entry.FullName}' expands more than {limits.MaxCompressionRatio:0}-fold; refused as a possible zip bomb.");
-                    }
-                }
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new DocumentRejectedException("damaged_zip",
-                    $"The part '{entry.FullName}' of the zip package is damaged or truncated ({ex.Message}).", ex);
-            }
-        }
-
-        return total;
     }
 
     /// <summary>
@@ -274,5 +236,5 @@ public static class PackageGuard
         return buffer.AsSpan(0, n).IndexOf(marker) >= 0;
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    internal static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
 }

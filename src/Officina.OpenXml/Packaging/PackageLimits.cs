@@ -2,7 +2,8 @@ namespace Officina.OpenXml.Packaging;
 
 /// <summary>
 /// How large a package may be before it is refused: the file itself, its decompressed
-/// content (zip bombs), the number of parts, and the compression ratio of any one part.
+/// content (zip bombs), the number of parts, the compression ratio of any one part, and how
+/// deep XML may nest.
 /// </summary>
 public sealed record PackageLimits
 {
@@ -18,7 +19,18 @@ public sealed record PackageLimits
     /// </summary>
     public double MaxCompressionRatio { get; init; } = 200;
 
-    public long RatioCheckedAboveBytes { get; init; } = 50L * 1024 * 1024;
+    /// <summary>
+    /// Parts smaller than this are not ratio-checked. Low enough that a small upload cannot
+    /// expand into hundreds of megabytes of XML (which the SDK's DOM then multiplies).
+    /// </summary>
+    public long RatioCheckedAboveBytes { get; init; } = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// How deep XML elements may nest in any part. Office writes a few dozen levels (Word's
+    /// 63 nested tables are about 320); the SDK loads elements recursively, so 100,000 levels
+    /// would overflow the stack and end the process.
+    /// </summary>
+    public int MaxXmlDepth { get; init; } = 512;
 
     public static PackageLimits Default { get; } = new();
 }

@@ -1,0 +1,48 @@
+using System.Net;
+using Officina.Testing;
+
+namespace Officina.Service.Tests;
+
+/// <summary>Hostile uploads are refused with a 400 and a code before a job is queued, and the service goes on serving others.</summary>
+public sealed class HostileUploadTests : IDisposable
+{
+    private readonly ServiceApp _app = new();
+
+    public static TheoryData<string> Endpoints() => new() { "/api/v1/plans/apply", "/api/v1/verify", "/api/v1/render" };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Upload_Returns400BeforeQueueing_WhenXmlNests100000Deep(string endpoint)
+    {
+        using var client = _app.CreateClient();
+        using var form = ServiceApp.PlanForm(ServiceApp.Plan, HostilePackages.Nested(100_000), "deep.xlsx");
+
+        using var response = await client.PostAsync(endpoint, form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("xml_too_deep", text, StringComparison.Ordinal);
+        Assert.Contains("more than 512 deep", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        var jobs = await ServiceApp.JsonAsync(await client.GetAsync("/api/v1/jobs"));
+        Assert.Equal(0, (int)jobs["total"]!);
+    }
+
+    [Fact]
+    public async Task Service_RunsAnInnocentJob_AfterAHostileUpload()
+    {
+        using var client = _app.CreateClient();
+        using (var hostile = await client.PostAsync("/api/v1/plans/apply", ServiceApp.PlanForm(ServiceApp.Plan, HostilePackages.Nested(100_000), "deep.xlsx")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, hostile.StatusCode);
+        }
+
+        using var innocent = await client.PostAsync("/api/v1/plans/apply", ServiceApp.PlanForm(ServiceApp.Plan));
+
+        Assert.Equal(HttpStatusCode.Accepted, innocent.StatusCode);
+        var job = await ServiceApp.WaitAsync(client, (string)(await ServiceApp.JsonAsync(innocent))["id"]!);
+        Assert.Equal("succeeded", (string?)job["status"]);
+    }
+
+    public void Dispose() => _app.Dispose();
+}
