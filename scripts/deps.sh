@@ -10,9 +10,10 @@ LIBREOFFICE_MIN_MAJOR=24
 
 # poppler-utils: PDF -> PNG; python3-openpyxl: the benchmark peer; libxml2-utils: schema
 # checks; fonts: DejaVu, and Carlito/Caladea (the metrics of Calibri/Cambria) so renders
-# break lines where Office does; chromium: the add-in's and the web UI's browser tests.
+# break lines where Office does; chromium: the add-in's and the web UI's browser tests;
+# bubblewrap: LibreOffice runs without network and with a private view of the filesystem.
 TEST_PACKAGES=(poppler-utils python3-openpyxl libxml2-utils fonts-dejavu-core
-  fonts-crosextra-carlito fonts-crosextra-caladea chromium)
+  fonts-crosextra-carlito fonts-crosextra-caladea chromium bubblewrap)
 
 # The installed major version of a package ("25" for 4:25.2.3-1~bpo12+1), or nothing when it
 # is not installed. Always succeeds.

@@ -56,8 +56,9 @@ status=0
 dotnet test Office.sln -c Release --no-build --nologo -v q \
   --logger "trx" --results-directory "$results" -- xunit.parallelizeTestCollections=true || status=$?
 
-# The add-in: npm packages from the lock, build into addin/dist (served by the service at
-# /addin/), unit tests, browser tests in Debian's Chromium against a scripted API, and the
+# The add-in: the service's build above installed its npm packages and built addin/dist
+# (served at /addin/) when they were missing or stale; here its unit tests, browser tests
+# in Debian's Chromium against a scripted API, and the
 # end-to-end tests against the real service once src/Officina.Service exists.
 addin_setup_failed=0
 if ! command -v npm >/dev/null 2>&1; then
@@ -69,7 +70,7 @@ else
     local name=$1; shift
     (cd addin && npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$results/vitest-$name.json") || status=1
   }
-  if (cd addin && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent); then
+  if [ -f addin/dist/index.html ] && [ -d addin/node_modules ]; then
     run_vitest unit
     run_vitest browser --config vitest.e2e.config.ts tests/e2e/pane.e2e.ts
     if [ -d src/Officina.Service ]; then
@@ -78,7 +79,7 @@ else
       echo "src/Officina.Service is not here yet: the add-in's end-to-end tests against the service are not run."
     fi
   else
-    echo "The add-in did not install or build (see above)." >&2
+    echo "The add-in was not installed and built by the service's build (see the build output above)." >&2
     addin_setup_failed=1
     status=1
   fi

@@ -44,5 +44,25 @@ public sealed class HostileUploadTests : IDisposable
         Assert.Equal("succeeded", (string?)job["status"]);
     }
 
+    [Theory]
+    [InlineData("docx", "python-docx-report.docx", "http")]
+    [InlineData("xlsx", "Complex01.xlsx", "file")]
+    [InlineData("pptx", "libreoffice-features.pptx", "file")]
+    public async Task Render_NeitherFetchesNorShows_WhenAPictureLinksOutside(string kind, string asset, string target)
+    {
+        using var trap = new LinkedPictureTrap();
+        using var client = _app.CreateClient();
+        var linked = HostilePackages.LinkPictures(DocumentFiles.Asset(kind, asset), target == "http" ? trap.HttpUrl : trap.FileUrl);
+
+        using var response = await client.PostAsync("/api/v1/render", RenderJobTests.Form(linked, "linked." + kind));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = await ServiceApp.WaitAsync(client, (string)(await ServiceApp.JsonAsync(response))["id"]!);
+        Assert.Equal("succeeded", (string?)job["status"]);
+        var pdf = await client.GetByteArrayAsync($"/api/v1/jobs/{(string)job["id"]!}/result");
+        Assert.Equal(0, trap.Connections);
+        Assert.Equal(0, LinkedPictureTrap.BaitPixels(pdf));
+    }
+
     public void Dispose() => _app.Dispose();
 }

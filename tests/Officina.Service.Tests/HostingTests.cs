@@ -33,6 +33,31 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task Addin_IsServedWithoutARestart_WhenItIsBuiltWhileTheServiceRuns()
+    {
+        var dist = Path.Combine(_app.DataFolder, "addin-dist");
+        using var app = new ServiceApp(new() { ["Officina:AddinPath"] = dist });
+        using var client = app.CreateClient();
+
+        using (var before = await client.GetAsync("/addin/"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+            Assert.Contains("npm run build", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Directory.CreateDirectory(Path.Combine(dist, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(dist, "index.html"), "<!doctype html><title>Officina pane</title>");
+        await File.WriteAllBytesAsync(Path.Combine(dist, "assets", "icon-80.png"), [0x89, 0x50, 0x4E, 0x47]);
+
+        using var page = await client.GetAsync("/addin/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Officina pane", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("appsforoffice.microsoft.com", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/addin/assets/icon-80.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/addin/missing.js")).StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheApi_AndScalarServesIt()
     {
         using var client = _app.CreateClient();

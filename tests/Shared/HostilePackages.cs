@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
 
 namespace Officina.Testing;
 
@@ -24,6 +25,80 @@ internal static class HostilePackages
         deep.Insert(deep.Length, "</d:n>", count);
         deep.Append("</ext></extLst></worksheet>");
         return ReplaceText(Budget(), Sheet, xml => xml.Replace("</extLst></worksheet>", deep.ToString(), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The package with every embedded picture turned into a linked one (<c>r:link</c> to an
+    /// external relationship) pointing at <paramref name="target"/>, a URL or a file URI, as a
+    /// hostile upload would make a program opening it fetch a URL or read a server file.
+    /// </summary>
+    public static byte[] LinkPictures(byte[] package, string target)
+    {
+        XNamespace relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+        var result = package;
+        var linked = 0;
+        using (var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
+        {
+            foreach (var rels in zip.Entries.Where(e => e.FullName.EndsWith(".rels", StringComparison.Ordinal)).ToList())
+            {
+                XDocument document;
+                using (var stream = rels.Open())
+                {
+                    document = XDocument.Load(stream);
+                }
+
+                var pictures = document.Root!.Elements(relationships + "Relationship")
+                    .Where(r => ((string)r.Attribute("Type")!).EndsWith("/image", StringComparison.Ordinal)).ToList();
+                if (pictures.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var picture in pictures)
+                {
+                    picture.SetAttributeValue("Target", target);
+                    picture.SetAttributeValue("TargetMode", "External");
+                }
+
+                // _rels/x.xml.rels belongs to x.xml in the folder above.
+                var folder = Path.GetDirectoryName(Path.GetDirectoryName(rels.FullName))!.Replace('\\', '/');
+                var source = (folder.Length > 0 ? folder + "/" : "") + Path.GetFileNameWithoutExtension(rels.FullName);
+                var ids = pictures.Select(p => (string)p.Attribute("Id")!).ToList();
+                result = Replace(result, rels.FullName, Encoding.UTF8.GetBytes(document.ToString(SaveOptions.DisableFormatting)));
+                result = ReplaceText(result, source, xml => ids.Aggregate(xml, (text, id) => text.Replace($"r:embed=\"{id}\"", $"r:link=\"{id}\"", StringComparison.Ordinal)));
+                linked += pictures.Count;
+            }
+        }
+
+        Assert.True(linked > 0, "the package has no picture to link");
+        return result;
+    }
+
+    /// <summary>A 24-bit BMP of one colour: a picture LibreOffice draws, simple enough to write here.</summary>
+    public static byte[] SolidBitmap(int width, int height, byte red, byte green, byte blue)
+    {
+        var row = (width * 3 + 3) & ~3;
+        var bytes = new byte[54 + row * height];
+        "BM"u8.CopyTo(bytes);
+        BitConverter.TryWriteBytes(bytes.AsSpan(2), bytes.Length);
+        BitConverter.TryWriteBytes(bytes.AsSpan(10), 54);
+        BitConverter.TryWriteBytes(bytes.AsSpan(14), 40);
+        BitConverter.TryWriteBytes(bytes.AsSpan(18), width);
+        BitConverter.TryWriteBytes(bytes.AsSpan(22), height);
+        BitConverter.TryWriteBytes(bytes.AsSpan(26), (short)1);
+        BitConverter.TryWriteBytes(bytes.AsSpan(28), (short)24);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var at = 54 + y * row + x * 3;
+                bytes[at] = blue;
+                bytes[at + 1] = green;
+                bytes[at + 2] = red;
+            }
+        }
+
+        return bytes;
     }
 
     public static byte[] ReplaceText(byte[] package, string part, Func<string, string> change)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Officina.OpenXml.Packaging;
 
 namespace Officina.OpenXml.LibreOffice;
 
@@ -9,9 +10,11 @@ namespace Officina.OpenXml.LibreOffice;
 /// other's settings, and that profile makes Calc recalculate every formula on load: by
 /// default LibreOffice keeps an .xlsx file's cached values, so a stale value would stay stale.
 /// The process tree is killed when the run exceeds <see cref="Timeout"/> or is cancelled;
-/// temporary directories are removed afterwards.
+/// temporary directories are removed afterwards. LibreOffice sees a copy of the input whose
+/// external links point nowhere (<see cref="ExternalTargets"/>), and runs inside
+/// <see cref="LibreOfficeSandbox"/> (no network, a private view of the filesystem).
 /// </summary>
-public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeout = null)
+public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeout = null, LibreOfficeSandbox? sandbox = null)
 {
     /// <summary>What to run when LibreOffice is missing; names the Debian packages.</summary>
     public const string InstallHint =
@@ -39,6 +42,9 @@ public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeo
     public string? Executable { get; } = executable ?? FindExecutable();
 
     public TimeSpan Timeout { get; } = timeout ?? DefaultTimeout;
+
+    /// <summary>How each run is isolated (by default what this machine offers).</summary>
+    public LibreOfficeSandbox Sandbox { get; } = sandbox ?? LibreOfficeSandbox.Current;
 
     /// <summary>
     /// LibreOffice processes this process runs at once, across all runners: a conversion keeps
@@ -108,22 +114,18 @@ public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeo
         {
             var user = Directory.CreateDirectory(Path.Combine(profile.FullName, "user"));
             await File.WriteAllTextAsync(Path.Combine(user.FullName, "registrymodifications.xcu"), RecalculatingProfile, cancellationToken).ConfigureAwait(false);
-            var start = new ProcessStartInfo(Executable!)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
+            var (content, _) = ExternalTargets.Neutralize(await File.ReadAllBytesAsync(inputPath, cancellationToken).ConfigureAwait(false));
+            var safeInput = Path.Combine(Directory.CreateDirectory(Path.Combine(profile.FullName, "in")).FullName, Path.GetFileName(inputPath));
+            await File.WriteAllBytesAsync(safeInput, content, cancellationToken).ConfigureAwait(false);
+            string[] arguments =
+            [
                 "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
                 "-env:UserInstallation=" + new Uri(profile.FullName + Path.DirectorySeparatorChar).AbsoluteUri,
-                "--convert-to", format, "--outdir", outputDirectory, inputPath,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
+                "--convert-to", format, "--outdir", Path.GetFullPath(outputDirectory), safeInput,
+            ];
+            var programFolder = Path.GetDirectoryName(Path.GetFullPath(Executable!))!;
+            string[] readable = programFolder.StartsWith("/usr/", StringComparison.Ordinal) || programFolder.StartsWith("/opt/", StringComparison.Ordinal) ? [] : [programFolder];
+            var start = Sandbox.Start(Executable!, arguments, readable, [profile.FullName, Path.GetFullPath(outputDirectory)]);
             start.Environment["HOME"] = profile.FullName;
             int exitCode;
             string log;

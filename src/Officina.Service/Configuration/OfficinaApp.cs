@@ -77,6 +77,16 @@ public static class OfficinaApp
 
         app.Logger.LogInformation("Officina service: storage {Storage} ({Data}), worker {Worker}, upload limit {Limit:N0} bytes, retention {Hours} h",
             options.Storage, options.Storage == "local" ? options.DataFolder : "PostgreSQL", options.Worker ? $"{options.WorkerCount} thread(s)" : "off", options.MaxUploadBytes, options.RetentionHours);
+        var sandbox = Officina.OpenXml.LibreOffice.LibreOfficeSandbox.Current;
+        if (sandbox.Warning is { } warning)
+        {
+            app.Logger.LogWarning("{Warning}", warning);
+        }
+        else
+        {
+            app.Logger.LogInformation("LibreOffice runs isolated ({Sandbox})", sandbox.Description);
+        }
+
         if (keys.Open)
         {
             app.Logger.LogWarning("No API keys are configured: the API is OPEN to every local caller (tenant 'local'); this is allowed on loopback addresses only. Add Officina:ApiKeys to require keys.");

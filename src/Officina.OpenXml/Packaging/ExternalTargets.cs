@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Xml;
+using System.Xml.Linq;
+using Officina.Operations;
+
+namespace Officina.OpenXml.Packaging;
+
+/// <summary>
+/// Takes out of a package what would make a program opening it reach outside the file: every
+/// relationship with <c>TargetMode="External"</c> but hyperlinks — linked pictures, OLE
+/// objects, attached templates, frames, external workbooks, media — gets a target that
+/// points nowhere (<c>about:blank</c>). Used on the copy handed to LibreOffice for rendering
+/// and recalculation (the user's file keeps its links): LibreOffice loads a linked picture's
+/// URL or file when it opens a document, and would draw a server file into the render.
+/// </summary>
+public static class ExternalTargets
+{
+    public const string Nowhere = "about:blank";
+
+    private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    /// <summary>
+    /// A copy of <paramref name="package"/> without external targets, and how many were taken
+    /// out; the bytes themselves when there were none or they are not a zip at all. A zip whose
+    /// relationships cannot be read is refused rather than passed on unchecked.
+    /// </summary>
+    public static (byte[] Package, int Neutralized) Neutralize(byte[] package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        if (package.Length < 2 || package[0] != 'P' || package[1] != 'K')
+        {
+            return (package, 0);
+        }
+
+        try
+        {
+            return NeutralizeZip(package);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or XmlException)
+        {
+            throw new DocumentRejectedException("damaged_package",
+                $"The package's relationships cannot be read ({ex.Message}), so it cannot be checked for links to files or URLs outside it and is not opened.", ex);
+        }
+    }
+
+    private static (byte[] Package, int Neutralized) NeutralizeZip(byte[] package)
+    {
+        var count = 0;
+        var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                using var write = copy.Open();
+                using var read = entry.Open();
+                if (!entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                {
+                    read.CopyTo(write);
+                    continue;
+                }
+
+                var document = XDocument.Load(XmlReader.Create(read, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }));
+                foreach (var relationship in document.Root?.Elements(Relationships + "Relationship") ?? [])
+                {
+                    if (string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase)
+                        && !((string?)relationship.Attribute("Type") ?? "").EndsWith("/hyperlink", StringComparison.Ordinal)
+                        && (string?)relationship.Attribute("Target") != Nowhere)
+                    {
+                        relationship.SetAttributeValue("Target", Nowhere);
+                        count++;
+                    }
+                }
+
+                document.Save(write, SaveOptions.DisableFormatting);
+            }
+        }
+
+        return count == 0 ? (package, 0) : (output.ToArray(), count);
+    }
+}
