@@ -43,9 +43,14 @@ public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOn
             var limit = (int)Math.Min(int.MaxValue, maxBytes);
             form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes, ValueLengthLimit = limit, BufferBodyLengthLimit = maxBytes }, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Problems.TooLarge(maxBytes));
+        }
+        catch (InvalidDataException ex)
+        {
+            // An empty or cut-off multipart body (e.g. a form with no fields at all) is malformed, not too large.
+            return (null, Problems.Invalid("$", "multipart", $"The multipart/form-data body cannot be read: {ex.Message} Send at least one field or part."));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
