@@ -11,7 +11,7 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/catalog", Catalog).WithTags("Catalog").WithSummary("Operations a plan can use, with their strict JSON schemas");
+        api.MapGet("/catalog", Catalog).ProducesProblems(StatusCodes.Status400BadRequest).WithTags("Catalog").WithSummary("Operations a plan can use, with their strict JSON schemas");
         return api;
     }
 

@@ -17,14 +17,34 @@ namespace Officina.Service.Api;
 /// </summary>
 public static class DocumentsApi
 {
+    public static readonly FormField File = FormField.File("file", "The document (xlsx/xlsm, docx/docm, pptx/pptm, by content).", required: true);
+
+    public static readonly FormField Format = FormField.Choice("format", [RenderRequest.Pdf, RenderRequest.Png],
+        "pdf, or png: one image per page (a single PNG for one page, else a zip of page-NN.png).", RenderRequest.Pdf);
+
+    public static readonly FormField Pages = FormField.Text("pages",
+        "1-based page numbers and ranges, e.g. 1-3,5; default all pages. Slides are pages; a workbook's pages are its printed pages.");
+
+    public static readonly FormField Dpi = FormField.WholeNumber("dpi", RenderRequest.MinDpi, RenderRequest.MaxDpi, RenderRequest.DefaultDpi, "PNG resolution; ignored for PDF.");
+
+    /// <summary>The <c>POST /verify</c> form.</summary>
+    public static readonly RequestForm VerifyForm = new([File]);
+
+    /// <summary>The <c>POST /render</c> form.</summary>
+    public static readonly RequestForm RenderForm = new([File, Format, Pages, Dpi]);
+
+    /// <summary>The <c>POST /jobs/{id}/render</c> form: the render fields, no file (an empty body renders a PDF of every page).</summary>
+    public static readonly RequestForm RenderResultForm = new([Format, Pages, Dpi]);
+
     public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/verify", VerifyAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().WithTags("Documents")
+        api.MapPost("/verify", VerifyAsync).AcceptsForm(VerifyForm).AcceptsIdempotencyKey().WithTags("Documents")
             .WithSummary("Recalculate and validate a document as a job; the result is the document as verified");
-        api.MapPost("/render", RenderAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().WithTags("Documents")
+        api.MapPost("/render", RenderAsync).AcceptsForm(RenderForm).AcceptsIdempotencyKey().WithTags("Documents")
             .WithSummary("Render a document to PDF or PNG pages with LibreOffice as a job");
-        api.MapPost("/jobs/{id}/render", RenderResultAsync).DisableAntiforgery().WithTags("Jobs")
+        api.MapPost("/jobs/{id}/render", RenderResultAsync).AcceptsForm(RenderResultForm).AcceptsIdempotencyKey()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone).WithTags("Jobs")
             .WithSummary("Render a finished job's result (e.g. slides after a plan) as a new render job");
         return api;
     }
@@ -33,7 +53,7 @@ public static class DocumentsApi
         HttpContext http, [FromServices] JobSubmitter submitter, [FromServices] JobDocuments documents, [FromServices] IOptions<OfficinaOptions> options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var (form, problem) = await JobForm.ReadAsync(http.Request, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        var (form, problem) = await JobForm.ReadAsync(http.Request, VerifyForm, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
             return problem!;
@@ -53,13 +73,13 @@ public static class DocumentsApi
         HttpContext http, [FromServices] JobSubmitter submitter, [FromServices] JobDocuments documents, [FromServices] IOptions<OfficinaOptions> options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var (form, problem) = await JobForm.ReadAsync(http.Request, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        var (form, problem) = await JobForm.ReadAsync(http.Request, RenderForm, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
             return problem!;
         }
 
-        var (request, error) = RenderRequest.Create(form.Field("format"), form.Field("pages"), form.Field("dpi"));
+        var (request, error) = RenderRequest.Create(form.Field(Format.Name), form.Field(Pages.Name), form.Field(Dpi.Name));
         if (request is null)
         {
             return Problems.Invalid(error!.Path, error.Rule, error.Message);
@@ -109,7 +129,7 @@ public static class DocumentsApi
         }
         else
         {
-            var (read, problem) = await JobForm.ReadAsync(http.Request, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+            var (read, problem) = await JobForm.ReadAsync(http.Request, RenderResultForm, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
             if (read is null)
             {
                 return problem!;
@@ -118,12 +138,7 @@ public static class DocumentsApi
             form = read;
         }
 
-        if (form.File is not null || form.Sources.Count > 0 || form.Fields.Files.Count > 0)
-        {
-            return Problems.Invalid("$.file", "no_file", $"This renders the result of job '{id}': send only format, pages and dpi, no file. To render another document use POST /api/v1/render.");
-        }
-
-        var (request, error) = RenderRequest.Create(form.Field("format"), form.Field("pages"), form.Field("dpi"));
+        var (request, error) = RenderRequest.Create(form.Field(Format.Name), form.Field(Pages.Name), form.Field(Dpi.Name));
         if (request is null)
         {
             return Problems.Invalid(error!.Path, error.Rule, error.Message);
@@ -145,11 +160,6 @@ public static class DocumentsApi
         if (form.File is not { } file)
         {
             return (null, null, Problems.Invalid("$.file", "required", $"Send the document to {what} as the 'file' part."));
-        }
-
-        if (form.Sources.Count > 0 || form.Fields.Files.GetFile("plan") is not null)
-        {
-            return (null, null, Problems.Invalid(form.Sources.Count > 0 ? "$.sources" : "$.plan", "unknown_part", $"A {what} job takes one 'file' part and nothing else."));
         }
 
         try

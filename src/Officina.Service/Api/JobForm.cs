@@ -14,20 +14,18 @@ public sealed record UploadedFile(string Name, byte[] Content);
 /// </summary>
 public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOnlyList<UploadedFile> Sources, string RequestHash)
 {
-    /// <summary>The file parts the job endpoints take unless told otherwise.</summary>
-    public static readonly IReadOnlyList<string> JobParts = ["file", "sources", "plan"];
-
     /// <summary>Every file part as read, by part name, in order (for endpoints with parts other than file and sources).</summary>
     public IReadOnlyList<KeyValuePair<string, UploadedFile>> Parts { get; init; } = [];
 
     public string? Field(string name) => Fields.TryGetValue(name, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
 
-    /// <summary>Reads the form, or returns the problem (415 not multipart, 413 over the limit, 400 a file part not in <paramref name="parts"/>, default <see cref="JobParts"/>).</summary>
+    /// <summary>Reads the form, or returns the problem (415 not multipart, 413 over the limit, 400 a file part <paramref name="declared"/> does not allow).</summary>
     public static async Task<(JobForm? Form, ProblemHttpResult? Problem)> ReadAsync(
-        HttpRequest request, long maxBytes, CancellationToken cancellationToken, IReadOnlyList<string>? parts = null)
+        HttpRequest request, RequestForm declared, long maxBytes, CancellationToken cancellationToken)
     {
-        parts ??= JobParts;
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(declared);
+        var parts = declared.FileParts;
         if (!request.HasFormContentType)
         {
             return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
@@ -45,9 +43,14 @@ public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOn
             var limit = (int)Math.Min(int.MaxValue, maxBytes);
             form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes, ValueLengthLimit = limit, BufferBodyLengthLimit = maxBytes }, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Problems.TooLarge(maxBytes));
+        }
+        catch (InvalidDataException ex)
+        {
+            // An empty or cut-off multipart body (e.g. a form with no fields at all) is malformed, not too large.
+            return (null, Problems.Invalid("$", "multipart", $"The multipart/form-data body cannot be read: {ex.Message} Send at least one field or part."));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -67,8 +70,9 @@ public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOn
         {
             if (!parts.Contains(part.Name))
             {
-                return (null, Problems.Invalid($"$.{part.Name}", "unknown_part",
-                    $"The form has file parts {string.Join(", ", parts.Select(p => $"'{p}'"))}. Given: a part named '{part.Name}'."));
+                return (null, Problems.Invalid($"$.{part.Name}", "unknown_part", parts.Count == 0
+                    ? $"This form takes fields only, no file parts. Given: a part named '{part.Name}'."
+                    : $"The form has file parts {string.Join(", ", parts.Select(p => $"'{p}'"))}. Given: a part named '{part.Name}'."));
             }
 
             using var buffer = new MemoryStream();

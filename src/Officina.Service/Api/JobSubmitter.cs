@@ -92,14 +92,14 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
         HttpContext http, string tenant, string requestHash, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (http.Request.Headers["Idempotency-Key"].ToString() is not { Length: > 0 } key)
+        if (http.Request.Headers[IdempotencyKeyHeader.Name].ToString() is not { Length: > 0 } key)
         {
             return (null, null);
         }
 
-        if (key.Length > 200)
+        if (key.Length > IdempotencyKeyHeader.MaxLength)
         {
-            return (null, Problems.Invalid("Idempotency-Key", "idempotency_key", $"An Idempotency-Key has at most 200 characters. Given: {key.Length}."));
+            return (null, Problems.Invalid(IdempotencyKeyHeader.Name, "idempotency_key", $"An Idempotency-Key has at most {IdempotencyKeyHeader.MaxLength} characters. Given: {key.Length}."));
         }
 
         var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Officina.OpenXml.Rendering;
 using Officina.Operations;
 using Officina.Service.Jobs;
@@ -47,4 +48,5 @@ public sealed record JobLinks(string Self, string? Plan, string Result, string? 
 public sealed record JobPage(IReadOnlyList<JobView> Items, int Page, int PageSize, int Total);
 
 /// <summary>Which operations of a previewed plan to apply; null or missing for all.</summary>
-public sealed record ApproveRequest(IReadOnlyList<int>? Operations);
+public sealed record ApproveRequest(
+    [property: Description("Indexes into the plan's operations (0-based, each once) to apply; omit or null to apply all")] IReadOnlyList<int>? Operations = null);

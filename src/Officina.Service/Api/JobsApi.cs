@@ -2,10 +2,12 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Officina.Operations;
+using Officina.Planning.Model;
 using Officina.Service.Configuration;
 using Officina.Service.Jobs;
 using Officina.Service.Security;
@@ -18,22 +20,43 @@ public static class JobsApi
 {
     public const string Prefix = "/api/v1";
 
-    private static readonly string[] Efforts = ["none", "low", "medium", "high", "xhigh"];
+    public static readonly FormField File = FormField.File("file", "The document to change (xlsx/xlsm, docx/docm, pptx/pptm, by content); without it a new document is created.");
+
+    public static readonly FormField Instruction = FormField.Text("instruction", "What to do with the document, in plain language.", required: true);
+
+    public static readonly FormField Host = FormField.Choice("host", [.. Enum.GetValues<DocumentHost>().Select(h => h.ToName())],
+        "Which kind of document to create; required when no file is sent, ignored when one is.");
+
+    public static readonly FormField Mode = FormField.Choice("mode", ["apply", "preview"],
+        "apply: plan, apply and verify in one job; preview: stop at awaiting_approval with the plan, then POST /jobs/{id}/approve.", "apply");
+
+    public static readonly FormField Effort = FormField.Choice("effort", [.. Enum.GetValues<ReasoningEffort>().Select(e => e.ToName())],
+        "The model's reasoning effort; default OFFICINA_EFFORT, else chosen from the instruction.");
+
+    public static readonly FormField Sources = new("sources", FormFieldKind.Files,
+        "Source files the model may read and cite (PDF, CSV, JSON, Office files); repeat the part for more.");
+
+    /// <summary>The <c>POST /jobs</c> form.</summary>
+    public static readonly RequestForm Form = new([File, Instruction, Host, Mode, Effort, Sources]);
 
     public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapPost("/", CreateAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+        jobs.MapPost("/", CreateAsync).AcceptsForm(Form).AcceptsIdempotencyKey()
             .WithSummary("Submit a file (optional) and an instruction: a model plans, Officina applies and verifies");
-        jobs.MapGet("/", ListAsync).WithSummary("This tenant's jobs, newest first");
-        jobs.MapGet("/{id}", GetAsync).WithSummary("A job: status, progress, changes, verification, usage");
-        jobs.MapGet("/{id}/events", EventsAsync).WithSummary("Server-sent events: progress, status, done");
-        jobs.MapGet("/{id}/plan", PlanAsync).WithSummary("The job's plan JSON");
-        jobs.MapPost("/{id}/approve", ApproveAsync).WithSummary("Apply all or some operations of a previewed plan");
-        jobs.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel a job");
-        jobs.MapGet("/{id}/result", ResultAsync).WithSummary("The output file, once the job succeeded");
-        jobs.MapGet("/{id}/original", OriginalAsync).WithSummary("The input as uploaded (undo)");
+        jobs.MapGet("/", ListAsync).ProducesProblems(StatusCodes.Status400BadRequest).WithSummary("This tenant's jobs, newest first");
+        jobs.MapGet("/{id}", GetAsync).ProducesProblems(StatusCodes.Status404NotFound).WithSummary("A job: status, progress, changes, verification, usage");
+        jobs.MapGet("/{id}/events", EventsAsync).ProducesProblems(StatusCodes.Status404NotFound).WithSummary("Server-sent events: progress, status, done");
+        jobs.MapGet("/{id}/plan", PlanAsync).Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithSummary("The job's plan JSON");
+        jobs.MapPost("/{id}/approve", ApproveAsync).AcceptsIdempotencyKey().ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("Apply all or some operations of a previewed plan");
+        jobs.MapPost("/{id}/cancel", CancelAsync).AcceptsIdempotencyKey().ProducesProblems(StatusCodes.Status404NotFound).WithSummary("Cancel a job");
+        jobs.MapGet("/{id}/result", ResultAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone).WithSummary("The output file, once the job succeeded");
+        jobs.MapGet("/{id}/original", OriginalAsync).Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone).WithSummary("The input as uploaded (undo)");
         return api;
     }
 
@@ -41,28 +64,28 @@ public static class JobsApi
         HttpContext http, [FromServices] JobSubmitter submitter, [FromServices] JobDocuments documents, [FromServices] IOptions<OfficinaOptions> options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var (form, problem) = await JobForm.ReadAsync(http.Request, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        var (form, problem) = await JobForm.ReadAsync(http.Request, Form, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
             return problem!;
         }
 
-        var instruction = form.Field("instruction");
+        var instruction = form.Field(Instruction.Name);
         if (instruction is null)
         {
             return Problems.Invalid("$.instruction", "required", "An instruction is required: say in plain language what to do with the document.");
         }
 
-        var mode = form.Field("mode") ?? "apply";
-        if (mode is not ("apply" or "preview"))
+        var mode = form.Field(Mode.Name) ?? Mode.Default!;
+        if (Mode.CheckChoice(mode) is { } badMode)
         {
-            return Problems.Invalid("$.mode", "mode", $"mode must be 'apply' or 'preview'. Given: '{mode}'.");
+            return Problems.Invalid(badMode.Path, badMode.Rule, badMode.Message);
         }
 
-        var effort = form.Field("effort");
-        if (effort is not null && !Efforts.Contains(effort))
+        var effort = form.Field(Effort.Name);
+        if (effort is not null && Effort.CheckChoice(effort) is { } badEffort)
         {
-            return Problems.Invalid("$.effort", "effort", $"effort must be one of none, low, medium, high, xhigh. Given: '{effort}'.");
+            return Problems.Invalid(badEffort.Path, badEffort.Rule, badEffort.Message);
         }
 
         string host;
@@ -77,18 +100,18 @@ public static class JobsApi
                 return Problems.BadRequest($"The file '{file.Name}' cannot be used: {ex.Message}", [new("$.file", ex.Reason, ex.Message)], ex.Reason);
             }
         }
-        else if (form.Field("host") is { } hostName)
+        else if (form.Field(Host.Name) is { } hostName)
         {
             if (!DocumentHosts.TryParse(hostName, out var parsed))
             {
-                return Problems.Invalid("$.host", "host", $"host must be excel, word or powerpoint. Given: '{hostName}'.");
+                return Problems.Invalid("$.host", "host", $"host must be one of {string.Join(", ", Host.Values!)}. Given: '{hostName}'.");
             }
 
             host = parsed.ToName();
         }
         else
         {
-            return Problems.Invalid("$.host", "required", "Without a file, say which kind of document to create: host = excel, word or powerpoint.");
+            return Problems.Invalid("$.host", "required", $"Without a file, say which kind of document to create: host = {string.Join(", ", Host.Values!)}.");
         }
 
         var draft = new JobRecord
@@ -149,7 +172,7 @@ public static class JobsApi
         if (job.Status != JobStatus.AwaitingApproval)
         {
             // A retry of an approval that went through (same Idempotency-Key and body) gets the job, not a conflict.
-            if (http.Request.Headers.ContainsKey("Idempotency-Key")
+            if (http.Request.Headers.ContainsKey(IdempotencyKeyHeader.Name)
                 && await submitter.RepeatedAsync(http, job.Tenant, body, id, cancellationToken).ConfigureAwait(false) is { } repeated)
             {
                 return repeated;

@@ -13,13 +13,24 @@ namespace Officina.Service.Api;
 /// <summary>Plans without a model: apply a given plan to a file, or replay an earlier job's plan on another file.</summary>
 public static class PlansApi
 {
+    public static readonly FormField File = FormField.File("file", "The document to change; its kind must be the plan's host.", required: true);
+
+    public static readonly FormField Plan = new("plan", FormFieldKind.TextOrFile,
+        "The plan JSON ({\"host\", \"instruction\", \"operations\": [{\"op\": ...}]}, see GET /catalog), as a text field or a JSON file part.") { Required = true };
+
+    /// <summary>The <c>POST /plans/apply</c> form.</summary>
+    public static readonly RequestForm ApplyForm = new([File, Plan, JobsApi.Sources]);
+
+    /// <summary>The <c>POST /plans/{id}/replay</c> form: the earlier job's plan on another file.</summary>
+    public static readonly RequestForm ReplayForm = new([File, JobsApi.Sources]);
+
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var plans = api.MapGroup("/plans").WithTags("Plans");
-        plans.MapPost("/apply", ApplyAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+        plans.MapPost("/apply", ApplyAsync).AcceptsForm(ApplyForm).AcceptsIdempotencyKey()
             .WithSummary("Validate a plan now (400 with errors), then apply and verify it as a job");
-        plans.MapPost("/{id}/replay", ReplayAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+        plans.MapPost("/{id}/replay", ReplayAsync).AcceptsForm(ReplayForm).AcceptsIdempotencyKey().ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("Apply the plan of an earlier job of this tenant to another file");
         return api;
     }
@@ -28,7 +39,7 @@ public static class PlansApi
         HttpContext http, [FromServices] JobSubmitter submitter, [FromServices] JobDocuments documents, [FromServices] IOptions<OfficinaOptions> options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var (form, problem) = await JobForm.ReadAsync(http.Request, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        var (form, problem) = await JobForm.ReadAsync(http.Request, ApplyForm, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
             return problem!;
@@ -66,7 +77,7 @@ public static class PlansApi
             return Problems.Conflict($"Job '{id}' has no plan to replay (status {earlier.Status}).");
         }
 
-        var (form, problem) = await JobForm.ReadAsync(http.Request, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        var (form, problem) = await JobForm.ReadAsync(http.Request, ReplayForm, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
             return problem!;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Officina.Operations;
 
@@ -11,7 +12,7 @@ public static class Problems
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (errors is not null)
         {
-            extensions["errors"] = errors.Select(e => new { path = e.Path, rule = e.Rule, message = e.Message }).ToList();
+            extensions["errors"] = errors.Select(e => new ProblemError(e.Path, e.Rule, e.Message)).ToList();
         }
 
         if (code is not null)
@@ -37,3 +38,19 @@ public static class Problems
         Of(StatusCodes.Status413PayloadTooLarge, "Upload too large",
             $"The request is larger than the upload limit of {limit:N0} bytes ({limit / (1024.0 * 1024):0.#} MB; Officina:MaxUploadBytes).");
 }
+
+/// <summary>
+/// The body of every error answer (RFC 9457 problem details, <c>application/problem+json</c>) as the
+/// OpenAPI document describes it: <see cref="Problems.Of"/>, the API-key check and the rate limiter write it.
+/// </summary>
+public sealed record ApiProblem(
+    [property: Description("A short summary, e.g. 'Invalid request'")] string Title,
+    [property: Description("The HTTP status code")] int Status,
+    [property: Description("What went wrong, naming the rule and the value given")] string Detail,
+    [property: Description("A URI naming the kind of problem (the RFC 9110 section of the status)")] string? Type = null,
+    [property: Description("A machine-readable reason, e.g. 'required', 'mode', 'invalid_plan', 'encrypted'")] string? Code = null,
+    [property: Description("For plan and input errors: each error with its JSON path, rule and message")] IReadOnlyList<ProblemError>? Errors = null,
+    [property: Description("The request's trace id, to find it in the logs")] string? TraceId = null);
+
+/// <summary>One error of a problem: where (<c>$.mode</c>, <c>$.operations[2].range</c>), which rule, and the message naming the bad value.</summary>
+public sealed record ProblemError(string Path, string Rule, string Message);

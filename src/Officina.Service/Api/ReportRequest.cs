@@ -22,13 +22,13 @@ public sealed record ReportRequest(UploadedFile Template, string Host, BatchRequ
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(settings);
-        var missing = form.Field("missing")?.Trim().ToLowerInvariant() ?? "fail";
-        if (!BatchRequest.MissingValues.Contains(missing))
+        var missing = form.Field(ReportsApi.Missing.Name)?.Trim().ToLowerInvariant() ?? ReportsApi.Missing.Default!;
+        if (ReportsApi.Missing.CheckChoice(missing) is not null)
         {
-            return (null, Problems.Invalid("$.missing", "missing", $"missing must be fail, empty or keep. Given: '{form.Field("missing")}'."));
+            return (null, Problems.Invalid("$.missing", "missing", $"missing must be one of {string.Join(", ", ReportsApi.Missing.Values!)}. Given: '{form.Field(ReportsApi.Missing.Name)}'."));
         }
 
-        var name = form.Field("name");
+        var name = form.Field(ReportsApi.Name.Name);
         if (name is not null && (name.Length > ReportsApi.MaxNamePatternLength || name.Any(char.IsControl)))
         {
             return (null, Problems.Invalid("$.name", "name", name.Length > ReportsApi.MaxNamePatternLength

@@ -17,13 +17,27 @@ public static class ReportsApi
     /// <summary>The longest output-name pattern accepted (names are cut to 120 characters anyway).</summary>
     public const int MaxNamePatternLength = 500;
 
-    /// <summary>The file parts of a report batch form (also a schedule's).</summary>
-    public static readonly IReadOnlyList<string> Parts = ["template", "data", "plan"];
+    public static readonly FormField Template = FormField.File("template", "An .xlsx, .docx or .pptx (by content) with {{field}} placeholders.", required: true);
+
+    public static readonly FormField Data = FormField.File("data",
+        "CSV with a header row, or JSON (an array of objects, or an object with one array property): one document per record.", required: true);
+
+    public static readonly FormField PlanTemplate = new("plan", FormFieldKind.TextOrFile,
+        "A plan template (a plan whose strings may hold {{field}}) applied to each document, as a text field or a JSON file part; same host as the template.");
+
+    public static readonly FormField Name = FormField.Text("name",
+        "Output-name pattern, e.g. {{invoice_number}}-{{customer.name}}; default report-{{#}} (report-0001.docx, ...).");
+
+    public static readonly FormField Missing = FormField.Choice("missing", BatchRequest.MissingValues,
+        "A placeholder whose field a record lacks: fail (that record fails), empty, or keep the placeholder.", BatchRequest.MissingValues[0]);
+
+    /// <summary>The <c>POST /reports</c> form (a schedule's adds cron and time zone).</summary>
+    public static readonly RequestForm Form = new([Template, Data, PlanTemplate, Name, Missing]);
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/reports", CreateAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().WithTags("Reports")
+        api.MapPost("/reports", CreateAsync).AcceptsForm(Form).AcceptsIdempotencyKey().WithTags("Reports")
             .WithSummary("Fill a template once per data record as a batch job; the result is a zip of the documents and summary.json");
         return api;
     }
@@ -33,7 +47,7 @@ public static class ReportsApi
     {
         ArgumentNullException.ThrowIfNull(http);
         var settings = options.Value;
-        var (form, problem) = await JobForm.ReadAsync(http.Request, settings.MaxUploadBytes, cancellationToken, Parts).ConfigureAwait(false);
+        var (form, problem) = await JobForm.ReadAsync(http.Request, Form, settings.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
             return problem!;

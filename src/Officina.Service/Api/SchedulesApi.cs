@@ -19,16 +19,29 @@ public static class SchedulesApi
     /// <summary>The longest schedule name accepted.</summary>
     public const int MaxNameLength = 200;
 
+    public static readonly FormField Cron = FormField.Text("cron",
+        "When the batch runs: a 5-field cron expression (minute hour day-of-month month day-of-week), e.g. '0 7 1 * *' for 07:00 on the 1st of every month.", required: true);
+
+    public static readonly FormField TimeZone = FormField.Text("time_zone", "The IANA time zone the cron is read in, e.g. Europe/Berlin.") with { Default = "UTC" };
+
+    public static readonly FormField ScheduleName = FormField.Text("schedule_name",
+        $"The schedule's display name (at most {MaxNameLength} characters); 'name' stays the output-name pattern of the documents.");
+
+    /// <summary>The <c>POST /schedules</c> form: the report form plus when it runs.</summary>
+    public static readonly RequestForm Form = ReportsApi.Form.With(Cron, TimeZone, ScheduleName);
+
     public static RouteGroupBuilder MapSchedulesApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var schedules = api.MapGroup("/schedules").WithTags("Schedules");
-        schedules.MapPost("/", CreateAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+        schedules.MapPost("/", CreateAsync).AcceptsForm(Form).AcceptsIdempotencyKey()
             .WithSummary("Run a report batch on a cron schedule: the /reports form plus cron and time_zone");
-        schedules.MapGet("/", ListAsync).WithSummary("This tenant's schedules, newest first");
-        schedules.MapGet("/{id}", GetAsync).WithSummary("A schedule: cron, time zone, next run, newest runs");
-        schedules.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a schedule and its stored inputs (jobs already made stay)");
-        schedules.MapPost("/{id}/run", RunAsync).WithSummary("Run a schedule now: a batch job at once");
+        schedules.MapGet("/", ListAsync).ProducesProblems(StatusCodes.Status400BadRequest).WithSummary("This tenant's schedules, newest first");
+        schedules.MapGet("/{id}", GetAsync).ProducesProblems(StatusCodes.Status404NotFound).WithSummary("A schedule: cron, time zone, next run, newest runs");
+        schedules.MapDelete("/{id}", DeleteAsync).ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("Delete a schedule and its stored inputs (jobs already made stay)");
+        schedules.MapPost("/{id}/run", RunAsync).AcceptsIdempotencyKey().ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("Run a schedule now: a batch job at once");
         return api;
     }
 
@@ -39,13 +52,13 @@ public static class SchedulesApi
     {
         ArgumentNullException.ThrowIfNull(http);
         var settings = options.Value;
-        var (form, problem) = await JobForm.ReadAsync(http.Request, settings.MaxUploadBytes, cancellationToken, ReportsApi.Parts).ConfigureAwait(false);
+        var (form, problem) = await JobForm.ReadAsync(http.Request, Form, settings.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
             return problem!;
         }
 
-        if (form.Field("cron") is not { } cronText)
+        if (form.Field(Cron.Name) is not { } cronText)
         {
             return Problems.Invalid("$.cron", "required", "Send when the batch runs as 'cron', a 5-field cron expression (minute hour day-of-month month day-of-week), e.g. '0 7 1 * *'.");
         }
@@ -55,13 +68,13 @@ public static class SchedulesApi
             return Problems.Invalid("$.cron", "cron", cronError!);
         }
 
-        var zoneId = form.Field("time_zone")?.Trim() ?? "UTC";
+        var zoneId = form.Field(TimeZone.Name)?.Trim() ?? TimeZone.Default!;
         if (ScheduleRegistry.FindTimeZone(zoneId) is null)
         {
             return Problems.Invalid("$.time_zone", "time_zone", $"time_zone must be an IANA time zone id such as Europe/Berlin or UTC. Given: '{zoneId}'.");
         }
 
-        var scheduleName = form.Field("schedule_name");
+        var scheduleName = form.Field(ScheduleName.Name);
         if (scheduleName is not null && (scheduleName.Length > MaxNameLength || scheduleName.Any(char.IsControl)))
         {
             return Problems.Invalid("$.schedule_name", "schedule_name", $"schedule_name has at most {MaxNameLength} characters and no control characters.");

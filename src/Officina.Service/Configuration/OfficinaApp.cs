@@ -50,6 +50,7 @@ public static class OfficinaApp
         app.MapGroup(JobsApi.Prefix)
             .RequireAuthorization()
             .RequireRateLimiting(OfficinaServices.RateLimitPolicy)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)
             .MapJobsApi()
             .MapPlansApi()
             .MapDocumentsApi()

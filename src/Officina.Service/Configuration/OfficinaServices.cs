@@ -164,7 +164,11 @@ public static class OfficinaServices
     {
         services.ConfigureHttpJsonOptions(o => ServiceJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApiOperations>();
+            o.AddOperationTransformer<OpenApiOperations>();
+        });
         return services;
     }
 
