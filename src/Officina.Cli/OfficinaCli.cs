@@ -20,6 +20,11 @@ public static class OfficinaCli
             ReportCommand.Create(output),
             RenderCommand.Create(output),
         };
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         return root;
     }
 

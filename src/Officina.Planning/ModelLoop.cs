@@ -192,7 +192,7 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
                 }
 
                 Progress?.Report(new PlanProgress(operations.Count, 0,
-                    $"step {state.Steps}: {bareName}{(result.Change is { } change ? " " + change.Target : "")}{(result.Succeeded ? "" : " (invalid, sent back to the model)")}"));
+                    $"step {state.Steps}: {bareName}{(string.IsNullOrEmpty(result.Target) ? "" : " " + result.Target)}{(result.Succeeded ? "" : " (invalid, sent back to the model)")}"));
 
                 failuresInARow = result.Succeeded ? 0 : failuresInARow + 1;
                 if (failuresInARow > Limits.MaxConsecutiveFailures)

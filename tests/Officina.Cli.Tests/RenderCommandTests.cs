@@ -42,6 +42,36 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_WritesAZipWithOnePng_WhenOutputEndsInZipAndThereIsOnePage()
+    {
+        var deck = Deck(1);
+        var output = _cli.PathOf("one.zip");
+
+        var (exit, stdout, stderr) = await _cli.RunAsync("render", deck, "-o", output);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("as PNG pages in a zip", stdout, StringComparison.Ordinal);
+        using var zip = ZipFile.OpenRead(output);
+        var entry = Assert.Single(zip.Entries);
+        Assert.Equal("page-01.png", entry.Name);
+        using var png = new BinaryReader(entry.Open());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.ReadBytes(4));
+    }
+
+    [Fact]
+    public async Task Render_RefusesAndWritesNothing_WhenOutputIsOnePngButThereAreSeveralPages()
+    {
+        var deck = Deck(2);
+        var output = _cli.PathOf("slides.png");
+
+        var (exit, _, stderr) = await _cli.RunAsync("render", deck, "--png", "--dpi", "36", "-o", output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("a .png holds one page, but 2 pages were rendered", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public async Task Render_SaysWhichPagesExist_AndWritesNothing_WhenPagesReachPastTheEnd()
     {
         var deck = Deck(2);

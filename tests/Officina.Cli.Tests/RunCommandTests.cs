@@ -185,6 +185,65 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("run")]
+    [InlineData("plan")]
+    public async Task Command_ShowsEachModelStepAndToolCallOnStderr_WhileStdoutStaysJson(string verb)
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["read_range","set_values"]}"""))
+            .Enqueue(Chat("read_range", """{"range":"Sheet1!A1:B2"}"""))
+            .Enqueue(Chat("set_values", """{"range":"Sheet1!A1","values":[["Total"]]}"""))
+            .Enqueue(Stop("Labelled A1."));
+        var output = _run.PathOf(verb == "run" ? "out.xlsx" : "plan.json");
+
+        var (exit, stdout, error) = await _run.RunAsync(verb, _run.Copy("basicspread.xlsx"), "Label A1 Total", "-o", output, "--json");
+
+        Assert.True(exit == 0, error + stdout);
+        Assert.True(JsonNode.Parse(stdout)!["ok"]!.GetValue<bool>());
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(
+            ["Planning with qwen3:8b…", "step 1: asking the model", "step 1: load_tools", "step 2: asking the model", "step 2: read_range Sheet1!A1:B2",
+             "step 3: asking the model", "step 3: set_values Sheet1!A1", "step 4: asking the model"],
+            lines);
+    }
+
+    [Fact]
+    public async Task Run_ShowsNoProgress_WhenQuiet()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["set_values"]}"""))
+            .Enqueue(Chat("set_values", """{"range":"Sheet1!A1","values":[["Total"]]}"""))
+            .Enqueue(Stop("Labelled A1."));
+
+        var (exit, stdout, error) = await _run.RunAsync("run", _run.Copy("basicspread.xlsx"), "Label A1 Total", "-o", _run.PathOf("out.xlsx"), "--quiet");
+
+        Assert.True(exit == 0, error + stdout);
+        Assert.Equal("", error);
+        Assert.Contains("set_values: ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_PrintsTheApplyNewCommand_WhichThenMakesTheDeck_WhenNewIsGiven()
+    {
+        using var server = UseServer();
+        server.Enqueue(Chat("load_tools", """{"names":["add_slide"]}"""))
+            .Enqueue(Chat("add_slide", """{"layout":"Title Slide","title":"Acme 2024","bullets":null,"notes":null,"position":null}"""))
+            .Enqueue(Stop("Planned the deck."));
+        var deck = _run.PathOf("deck.pptx");
+        var plan = _run.PathOf("deck-plan.json");
+
+        var (exit, stdout, error) = await _run.RunAsync("plan", "--new", deck, "Make a title slide", "-o", plan);
+
+        Assert.True(exit == 0, error + stdout);
+        Assert.Contains($"(apply with: officina apply --new {deck} {plan})", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(deck));
+        var (applied, appliedOut, appliedError) = await _run.RunAsync("apply", "--new", deck, plan);
+        Assert.True(applied == 0, appliedError + appliedOut);
+        using var made = Officina.PowerPoint.DeckSession.Open(deck);
+        Assert.Contains("Acme 2024", made.Inspect(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("notes.txt", "needs a file name ending in")]
     [InlineData("deck.pptm", "plain decks")]
     public async Task Run_RefusesNew_WhenTheExtensionNamesNothingItCanMake(string name, string expected)

@@ -43,7 +43,8 @@ public sealed class ModelLoopTests
     public async Task RunAsync_ReportsProgress_AfterEachRequestAndToolCall()
     {
         using var server = new ScriptedModelServer();
-        server.Enqueue(Responses(Call("set_values", new { range = "Sheet1!A1", values = new object[][] { ["Total"] } })))
+        server.Enqueue(Responses(Call("read_range", new { range = "Sheet1!A1:B2" })))
+            .Enqueue(Responses(Call("set_values", new { range = "Sheet1!A1", values = new object[][] { ["Total"] } })))
             .Enqueue(ResponsesText("Done."));
         using var session = WorkbookSession.Create();
         var reports = new List<PlanProgress>();
@@ -53,9 +54,9 @@ public sealed class ModelLoopTests
         await loop.RunAsync(session, "Label the total");
 
         Assert.Equal(
-            ["step 1: asking the model", "step 1: set_values Sheet1!A1", "step 2: asking the model"],
+            ["step 1: asking the model", "step 1: read_range Sheet1!A1:B2", "step 2: asking the model", "step 2: set_values Sheet1!A1", "step 3: asking the model"],
             reports.Select(r => r.Current));
-        Assert.Equal([0, 1, 1], reports.Select(r => r.Done));
+        Assert.Equal([0, 0, 0, 1, 1], reports.Select(r => r.Done));
     }
 
     private sealed class SynchronousProgress(Action<PlanProgress> report) : IProgress<PlanProgress>

@@ -4,7 +4,8 @@ namespace Officina.Cli.Commands;
 
 /// <summary>
 /// The arguments <c>run</c> and <c>plan</c> share: <c>FILE INSTRUCTION</c>, or only
-/// <c>INSTRUCTION</c> with <c>--new PATH</c>; <c>--source</c> (repeatable), <c>--effort</c>, <c>--json</c>.
+/// <c>INSTRUCTION</c> with <c>--new PATH</c>; <c>--source</c> (repeatable), <c>--effort</c>, <c>--json</c>,
+/// <c>--track-changes</c>, <c>--quiet</c>.
 /// </summary>
 internal sealed class ModelArguments
 {
@@ -26,6 +27,8 @@ internal sealed class ModelArguments
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print the result as JSON" };
 
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress lines on stderr while the model works (each model step and tool call)" };
+
     public Option<bool> TrackChanges { get; } = new("--track-changes") { Description = "Record every write as a tracked revision (Word); also on when the instruction asks for tracked changes" };
 
     public void AddTo(Command command)
@@ -36,6 +39,7 @@ internal sealed class ModelArguments
         command.Options.Add(Effort);
         command.Options.Add(Json);
         command.Options.Add(TrackChanges);
+        command.Options.Add(Quiet);
     }
 
     /// <summary>The request these arguments make, or an error message when FILE/INSTRUCTION and --new do not fit together.</summary>
@@ -47,15 +51,16 @@ internal sealed class ModelArguments
         var effort = parse.GetValue(Effort);
         var json = parse.GetValue(Json);
         var track = parse.GetValue(TrackChanges);
+        var quiet = parse.GetValue(Quiet);
         if (newPath is not null)
         {
             return positional.Length == 1
-                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json, track), null)
+                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json, track) { Quiet = quiet }, null)
                 : (null, $"With --new, give only the instruction (the new document is '{newPath}'). Given {positional.Length} arguments.");
         }
 
         return positional.Length == 2
-            ? (new ModelRequest(positional[0], false, positional[1], effort, sources, json, track), null)
+            ? (new ModelRequest(positional[0], false, positional[1], effort, sources, json, track) { Quiet = quiet }, null)
             : (null, "Give FILE and INSTRUCTION, or --new PATH and INSTRUCTION to make a new document.");
     }
 }

@@ -1,17 +1,19 @@
-using Officina.Excel;
 using Officina.Operations;
 using Officina.Planning;
 using Officina.Planning.Model;
 using Officina.Sources;
-using Officina.Word;
 
 namespace Officina.Cli.Commands;
 
 /// <summary>What <c>run</c>, <c>plan</c> and <c>eval</c> ask of the model loop: the document (a file, or a new one), the instruction, effort and sources.</summary>
 /// <param name="File">The input document, or the path of the new document when <paramref name="IsNew"/>.</param>
-internal sealed record ModelRequest(string File, bool IsNew, string Instruction, string? Effort, IReadOnlyList<string> Sources, bool Json, bool TrackChanges = false);
+internal sealed record ModelRequest(string File, bool IsNew, string Instruction, string? Effort, IReadOnlyList<string> Sources, bool Json, bool TrackChanges = false)
+{
+    /// <summary>No progress lines on stderr while the model works (errors are still written).</summary>
+    public bool Quiet { get; init; }
+}
 
-/// <summary>What <c>run</c> and <c>plan</c> share: reading the model settings and effort, opening or creating the document, reading sources, running the loop, reporting usage and failures.</summary>
+/// <summary>What <c>run</c> and <c>plan</c> share: reading the model settings and effort, opening or creating the document, reading sources, running the loop (its progress on stderr), reporting usage and failures.</summary>
 internal static class ModelRun
 {
     /// <summary>Runs the loop on a working copy of <paramref name="file"/>; returns the session and result, or an exit code when it could not.</summary>
@@ -52,7 +54,7 @@ internal static class ModelRun
 
         var images = request.Sources.Where(IsImage).ToList();
         var sources = ReadSources([.. request.Sources.Except(images)]);
-        var session = request.IsNew ? NewDocument(request.File) : DocumentSessions.Open(request.File);
+        var session = request.IsNew ? NewDocument.Create(request.File) : DocumentSessions.Open(request.File);
         try
         {
             RegisterImages(session, images);
@@ -62,7 +64,15 @@ internal static class ModelRun
                 tracking.TrackChanges = true;
             }
 
-            var result = await o.WithStatusAsync($"Planning with {settings.Model}", _ => loop.RunAsync(session, request.Instruction, sources, effort, cancellationToken)).ConfigureAwait(false);
+            // One line per model step and tool call on stderr (like the service's job progress), not a
+            // spinner: a run takes minutes and the lines say what the model is doing.
+            if (!request.Quiet)
+            {
+                o.Error.WriteLine($"Planning with {settings.Model}…");
+                loop.Progress = new ProgressLines(o.Error);
+            }
+
+            var result = await loop.RunAsync(session, request.Instruction, sources, effort, cancellationToken).ConfigureAwait(false);
             return (session, result, ExitCodes.Ok);
         }
         catch (PlanningException ex)
@@ -82,29 +92,6 @@ internal static class ModelRun
             session.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// An empty document for <c>--new</c>, chosen by the extension (there is no content yet):
-    /// a workbook for .xlsx/.xlsm, a Word document for .docx, a deck (standard layouts, 16:9) for .pptx.
-    /// </summary>
-    public static IDocumentSession NewDocument(string path)
-    {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (File.Exists(path))
-        {
-            throw new DocumentRejectedException("exists", $"--new makes a document from nothing, but '{path}' already exists. Choose another name, or run on the file: officina run {path} \"…\" -o OUT.");
-        }
-
-        return extension switch
-        {
-            ".xlsx" or ".xlsm" => WorkbookSession.Create(),
-            ".docx" => WordSession.Create(),
-            ".docm" or ".dotx" => throw new DocumentRejectedException("unknown_extension", $"--new makes a plain Word document: name it .docx (macro-enabled documents and templates cannot be made from nothing). Given: '{path}'."),
-            ".pptx" => Officina.PowerPoint.DeckSession.Create(),
-            ".pptm" or ".potx" => throw new DocumentRejectedException("unknown_extension", $"--new makes plain decks (.pptx), not macro-enabled decks or templates. Given: '{path}'. Use --new NAME.pptx."),
-            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm), .docx or .pptx so Officina knows what to make. Given: '{path}'."),
-        };
     }
 
     /// <summary>PNG and JPEG sources are pictures for a deck (add_image), not text for the model.</summary>

@@ -9,7 +9,8 @@ namespace Officina.Cli.Commands;
 /// <c>officina plan FILE "instruction" -o PLAN.json [--source S]... [--effort E] [--json]</c>
 /// (or <c>--new NEW.xlsx "instruction" -o PLAN.json</c>): let the model plan against a working
 /// copy (so its reads and validations are real) and write only the plan; the document is not
-/// written. <c>officina apply FILE PLAN.json -o OUT</c> applies it later.
+/// written. <c>officina apply FILE PLAN.json -o OUT</c> (or <c>officina apply --new NEW.xlsx PLAN.json</c>)
+/// applies it later.
 /// </summary>
 public static class PlanCommand
 {
@@ -61,8 +62,13 @@ public static class PlanCommand
                 return ExitCodes.Ok;
             }
 
-            o.Out.WriteLine($"Planned {result.Plan.Operations.Count} operation(s) for {Path.GetFileName(file)} -> {outPath} (apply with: officina apply {(request.IsNew ? "NEW.xlsx" : file)} {outPath} -o OUT)");
+            var next = request.IsNew ? $"officina apply --new {Quoted(file)} {Quoted(outPath)}" : $"officina apply {Quoted(file)} {Quoted(outPath)} -o OUT";
+            o.Out.WriteLine($"Planned {result.Plan.Operations.Count} operation(s) for {Path.GetFileName(file)} -> {outPath} (apply with: {next})");
             ModelRun.WriteSummary(o, result);
             return ExitCodes.Ok;
         });
+
+    /// <summary>A path as it is typed in the next command: in double quotes when it holds a space or a quote.</summary>
+    private static string Quoted(string path) =>
+        path.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? $"\"{path.Replace("\"", "\\\"", StringComparison.Ordinal)}\"" : path;
 }

@@ -10,8 +10,8 @@ namespace Officina.Cli.Commands;
 
 /// <summary>
 /// <c>officina render FILE [--png] [--pages 1-3,5] [--dpi 96] [-o OUT]</c>: the document as
-/// LibreOffice prints it, to PDF or one PNG per page (a zip when there are several), to look
-/// at what a plan produced. The input is not changed.
+/// LibreOffice prints it, to PDF or one PNG per page (a zip when there are several, or whenever
+/// OUT ends in .zip), to look at what a plan produced. The input is not changed.
 /// </summary>
 public static class RenderCommand
 {
@@ -21,7 +21,7 @@ public static class RenderCommand
         var png = new Option<bool>("--png") { Description = "PNG images, one per page (a zip of them when there are several), instead of a PDF" };
         var pages = new Option<string?>("--pages") { Description = "Pages to render, e.g. 1-3,5 (default: all)" };
         var dpi = new Option<string?>("--dpi") { Description = $"PNG resolution, {RenderRequest.MinDpi}–{RenderRequest.MaxDpi} (default {RenderRequest.DefaultDpi})" };
-        var outPath = new Option<string?>("--output", "-o") { Description = "Output file (default: next to FILE, e.g. deck.pdf, deck-page-2.png, deck-pages.zip)" };
+        var outPath = new Option<string?>("--output", "-o") { Description = "Output file (default: next to FILE, e.g. deck.pdf, deck-page-2.png, deck-pages.zip); a name ending in .zip always gets a zip of PNG pages" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds LibreOffice may take", DefaultValueFactory = _ => (int)LibreOfficeRunner.DefaultTimeout.TotalSeconds };
         var command = new Command("render", "Render a document to PDF or PNG pages with LibreOffice") { file, png, pages, dpi, outPath, timeout };
         command.SetAction((parse, cancellationToken) =>
@@ -29,12 +29,16 @@ public static class RenderCommand
             var o = output();
             return CommandErrors.GuardAsync(o, async () =>
             {
-                var (request, error) = RenderRequest.Create(parse.GetValue(png) ? RenderRequest.Png : RenderRequest.Pdf, parse.GetValue(pages), parse.GetValue(dpi));
+                // An output named .zip is a zip of PNG pages, whatever the page count and with or without --png.
+                var zip = parse.GetValue(outPath)?.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) == true;
+                var (request, error) = RenderRequest.Create(parse.GetValue(png) || zip ? RenderRequest.Png : RenderRequest.Pdf, parse.GetValue(pages), parse.GetValue(dpi));
                 if (request is null)
                 {
                     o.Error.WriteLine($"error: {error!.Message} [{error.Path.Replace("$.", "--", StringComparison.Ordinal)}]");
                     return ExitCodes.Invalid;
                 }
+
+                request = request with { Zip = zip };
 
                 var input = parse.GetValue(file)!;
                 var document = await File.ReadAllBytesAsync(input, cancellationToken).ConfigureAwait(false);
@@ -61,6 +65,12 @@ public static class RenderCommand
                 if (string.Equals(target, Path.GetFullPath(input), StringComparison.Ordinal))
                 {
                     o.Error.WriteLine($"error: the output '{target}' is the input; choose another with --output.");
+                    return ExitCodes.Invalid;
+                }
+
+                if (rendered.ContentType == "application/zip" && target.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                {
+                    o.Error.WriteLine($"error: a .png holds one page, but {rendered.Pages} pages were rendered; name the output .zip for all of them, or choose one with --pages. Given: '{parse.GetValue(outPath)}'.");
                     return ExitCodes.Invalid;
                 }
 

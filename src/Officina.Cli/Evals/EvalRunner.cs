@@ -52,7 +52,7 @@ public sealed class EvalRunner(ModelSettings settings)
         try
         {
             var input = Prepare(task, folder);
-            var request = new ModelRequest(input, task.New is not null, task.Instruction, task.Effort, [.. task.Sources.Select(s => Path.Combine(task.Folder, s))], false);
+            var request = new ModelRequest(input, task.New is not null, task.Instruction, task.Effort, [.. task.Sources.Select(s => Path.Combine(task.Folder, s))], false) { Quiet = true };
             using var log = new StringWriter(CultureInfo.InvariantCulture);
             var quiet = new CliOutput(log, log);
             var (session, result, _) = await ModelRun.RunAsync(quiet, request, settings, cancellationToken).ConfigureAwait(false);

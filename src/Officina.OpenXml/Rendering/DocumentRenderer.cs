@@ -62,7 +62,7 @@ public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
                 return new RenderedFile(content, baseName + ".pdf", "application/pdf", pages.Count, sizes.Count);
             }
 
-            return await PngAsync(renderer, pdfPath, sizes, pages, baseName, request.Dpi, progress, cancellationToken).ConfigureAwait(false);
+            return await PngAsync(renderer, pdfPath, sizes, pages, baseName, request.Dpi, request.Zip, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -79,7 +79,7 @@ public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
 
     private async Task<RenderedFile> PngAsync(
         PdfRenderer renderer, string pdfPath, List<(double Width, double Height)> sizes, IReadOnlyList<int> pages,
-        string baseName, int dpi, IProgress<PlanProgress> progress, CancellationToken cancellationToken)
+        string baseName, int dpi, bool zipAlways, IProgress<PlanProgress> progress, CancellationToken cancellationToken)
     {
         if (pages.Count > MaxPngPages)
         {
@@ -106,7 +106,7 @@ public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
             images.Add((pages[i], await File.ReadAllBytesAsync(png, cancellationToken).ConfigureAwait(false)));
         }
 
-        if (images.Count == 1)
+        if (images.Count == 1 && !zipAlways)
         {
             var name = sizes.Count == 1 ? $"{baseName}.png" : $"{baseName}-page-{images[0].Page}.png";
             return new RenderedFile(images[0].Png, name, "image/png", 1, sizes.Count);

@@ -18,6 +18,9 @@ public sealed record RenderRequest(string Format, string? Pages, int Dpi)
     /// <summary>The highest page number a selection may name; documents are far shorter.</summary>
     public const int MaxPageNumber = 100_000;
 
+    /// <summary>PNG pages come in a zip even when there is only one (the caller promised a zip, e.g. <c>-o pages.zip</c>).</summary>
+    public bool Zip { get; init; }
+
     /// <summary>Checks the request's fields (as sent, null when missing); returns the request or the first error with its field path.</summary>
     public static (RenderRequest? Request, OperationError? Error) Create(string? format, string? pages, string? dpi)
     {

@@ -6,7 +6,11 @@ using Officina.Operations;
 namespace Officina.Planning.Tools;
 
 /// <summary>The answer to one tool call: the text the model reads, and whether the call succeeded.</summary>
-public sealed record ToolCallResult(string Output, bool Succeeded, Operation? Applied = null, Change? Change = null);
+public sealed record ToolCallResult(string Output, bool Succeeded, Operation? Applied = null, Change? Change = null)
+{
+    /// <summary>What the operation read or changed (a range, slide, paragraph), for progress; null when it named nothing or failed.</summary>
+    public string? Target { get; init; }
+}
 
 /// <summary>
 /// Runs the model's tool calls against the working copy: <c>load_tools</c> loads definitions,
@@ -84,11 +88,11 @@ public sealed class ToolCallHandler(IDocumentSession session, PlanSerializer ser
         _loaded.Add(name);
         if (outcome.Observation is { } observation)
         {
-            return new ToolCallResult(observation.Text, true);
+            return new ToolCallResult(observation.Text, true) { Target = observation.Target };
         }
 
         var change = outcome.Change!;
-        return new ToolCallResult($"OK: {change.Summary}", true, operation, change);
+        return new ToolCallResult($"OK: {change.Summary}", true, operation, change) { Target = change.Target };
     }
 
     private ToolCallResult Load(JsonObject args)

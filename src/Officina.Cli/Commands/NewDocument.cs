@@ -1,0 +1,34 @@
+using Officina.Excel;
+using Officina.Operations;
+using Officina.Word;
+
+namespace Officina.Cli.Commands;
+
+/// <summary>
+/// The empty document of <c>--new</c> (<c>run</c>, <c>plan</c>, <c>apply</c>), chosen by the extension
+/// (there is no content yet): a workbook for .xlsx/.xlsm, a Word document for .docx, a deck
+/// (standard layouts, 16:9) for .pptx. An existing file is never replaced.
+/// </summary>
+internal static class NewDocument
+{
+    /// <summary>Makes the empty document in memory; refuses (<see cref="DocumentRejectedException"/>) an existing path or an extension it cannot make.</summary>
+    public static IDocumentSession Create(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (File.Exists(path))
+        {
+            throw new DocumentRejectedException("exists", $"--new makes a document from nothing, but '{path}' already exists; it is never replaced. Choose another name, or change the file itself (without --new, writing the result with -o OUT).");
+        }
+
+        return extension switch
+        {
+            ".xlsx" or ".xlsm" => WorkbookSession.Create(),
+            ".docx" => WordSession.Create(),
+            ".docm" or ".dotx" => throw new DocumentRejectedException("unknown_extension", $"--new makes a plain Word document: name it .docx (macro-enabled documents and templates cannot be made from nothing). Given: '{path}'."),
+            ".pptx" => Officina.PowerPoint.DeckSession.Create(),
+            ".pptm" or ".potx" => throw new DocumentRejectedException("unknown_extension", $"--new makes plain decks (.pptx), not macro-enabled decks or templates. Given: '{path}'. Use --new NAME.pptx."),
+            _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm), .docx or .pptx so Officina knows what to make. Given: '{path}'."),
+        };
+    }
+}
