@@ -85,6 +85,7 @@ function item(job) {
 
 function render() {
   $('jobs').replaceChildren(...jobs.map(item));
+  document.dispatchEvent(new CustomEvent('officina:jobs')); // e.g. a schedule's last runs show their status
   $('jobs-more').hidden = jobs.length >= total;
   if (!$('jobs-note').dataset.error) $('jobs-note').textContent = jobs.length ? '' : 'No jobs yet. Jobs you start here, through the API or by a schedule are listed here.';
 }

@@ -3,7 +3,7 @@
 // (POST /schedules: the report batch form plus cron and time zone). A refusal is shown once, under the field it names.
 // Everything from the service is rendered with textContent, never as HTML.
 import { $, api, call, formError, headers, problem } from './form.js';
-import { kindLabels, statusLabels, when as ago } from './jobs.js';
+import { kindLabels, refreshJobs, statusLabels, when as ago } from './jobs.js';
 
 let hooks = { open: () => {}, run: async () => {} };
 
@@ -80,8 +80,8 @@ function scheduleItem(schedule, known) {
     const runs = el('p', 'schedule-runs');
     runs.append('Last runs: ');
     schedule.last_runs.forEach((id, i) => {
-      const job = known(id);
-      const open = el('button', 'quiet run-link', job ? `${statusLabels[job.status] || job.status}, ${ago(job.created_at)}` : id);
+      const open = el('button', 'quiet run-link', runLabel(id, known));
+      open.dataset.job = id;
       open.type = 'button';
       open.title = `Open ${kindLabels.batch.toLowerCase()} job ${id}`;
       open.addEventListener('click', () => hooks.open(id));
@@ -115,6 +115,7 @@ function scheduleItem(schedule, known) {
 }
 
 let knownJob = () => null;
+const runLabel = (id, known) => { const job = known(id); return job ? `${statusLabels[job.status] || job.status}, ${ago(job.created_at)}` : id; };
 
 export async function refreshSchedules() {
   const response = await call(`${api}/schedules?page=1&page_size=100`, { headers: headers() });
@@ -132,6 +133,7 @@ async function runNow(schedule, button) {
   try {
     await hooks.run(`${api}/schedules/${schedule.id}/run`, { method: 'POST', headers: headers({ 'Idempotency-Key': crypto.randomUUID() }) },
       (p) => note(`${schedule.name || schedule.template}: ${p.text}`, true));
+    await refreshJobs();
     await refreshSchedules();
   } finally { button.disabled = false; }
 }
@@ -235,6 +237,9 @@ export function initSchedules({ open, run, known }) {
   $('schedule-form').addEventListener('input', (e) => e.target.removeAttribute('aria-invalid'));
   $('schedule-form').addEventListener('change', (e) => e.target.removeAttribute('aria-invalid'));
   $('key').addEventListener('change', refreshSchedules);
+  document.addEventListener('officina:jobs', () => {
+    document.querySelectorAll('#schedules .run-link').forEach((b) => { b.textContent = runLabel(b.dataset.job, knownJob); });
+  });
   fromPreset();
   return refreshSchedules();
 }
