@@ -13,7 +13,12 @@ const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ordinal = (n) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 const list = (items) => items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-const numbers = (field) => (/^\d+(,\d+)*$/.test(field) ? field.split(',').map(Number) : null);
+/** A field of plain numbers within [low, high] ("1" or "1,15"), or null. */
+const numbers = (field, low, high) => {
+  if (!/^\d+(,\d+)*$/.test(field)) return null;
+  const values = field.split(',').map(Number);
+  return values.every((n) => n >= low && n <= high) ? values : null;
+};
 
 /** A 5-field cron expression in words ("every weekday at 07:30"), or null when it is not one of the common shapes. */
 export function cronInWords(cron) {
@@ -22,16 +27,16 @@ export function cronInWords(cron) {
   const [minute, hour, day, month, weekday] = f;
   const every = /^\*\/(\d+)$/.exec(minute);
   if (every && hour === '*' && day === '*' && month === '*' && weekday === '*') return `every ${every[1]} minutes`;
-  if (/^\d+$/.test(minute) && hour === '*' && day === '*' && month === '*' && weekday === '*') return `every hour at ${Number(minute)} minute(s) past`;
-  const hours = numbers(hour), m = /^\d+$/.test(minute) ? Number(minute) : null;
+  if (numbers(minute, 0, 59)?.length === 1 && hour === '*' && day === '*' && month === '*' && weekday === '*') return `every hour at ${Number(minute)} minute(s) past`;
+  const hours = numbers(hour, 0, 23), m = numbers(minute, 0, 59)?.length === 1 ? Number(minute) : null;
   if (!hours || m === null) return null;
   const at = `at ${list(hours.map((h) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`))}`;
-  const weekdayNames = weekday === '1-5' ? 'weekday (Monday to Friday)' : numbers(weekday)?.every((d) => d <= 7) ? list(numbers(weekday).map((d) => weekdays[d % 7])) : null;
+  const weekdayNames = weekday === '1-5' ? 'weekday (Monday to Friday)' : numbers(weekday, 0, 7) ? list(numbers(weekday, 0, 7).map((d) => weekdays[d % 7])) : null;
   if (day === '*' && month === '*' && weekday === '*') return `every day ${at}`;
   if (day === '*' && month === '*' && weekdayNames) return `every ${weekdayNames} ${at}`;
-  const days = numbers(day);
+  const days = numbers(day, 1, 31);
   if (days && month === '*' && weekday === '*') return `on the ${list(days.map(ordinal))} of every month ${at}`;
-  const inMonths = numbers(month);
+  const inMonths = numbers(month, 1, 12);
   if (days && inMonths && weekday === '*') return `every year on ${list(inMonths.map((n) => `${list(days.map(String))} ${months[n - 1]}`))} ${at}`;
   return null;
 }
