@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiClient, ApiError } from "../src/api";
 import { parseEventStream, toUpdate } from "../src/events";
-import { describeOperation } from "../src/describe";
+import { describeOperation, operationTarget } from "../src/describe";
 import { AddinStorage, defaultServerUrl, type KeyValueStore } from "../src/storage";
 import { dimensions, resizeFrom, splitRef } from "../src/hosts/a1";
 
@@ -84,7 +84,19 @@ describe("plain words", () => {
     expect(describeOperation({ op: "set_formulas", range: "B3:B6", formula: "=B2*1.08" })).toBe("Fill B3:B6 with the formula =B2*1.08");
     expect(describeOperation({ op: "freeze_panes", top_left_cell: "B2" })).toBe("Freeze rows and columns above and left of B2");
     expect(describeOperation({ op: "format_range", range: "A1:B1", bold: true, fill_color: "FFEEAA" })).toBe("Format A1:B1 (bold, fill color)");
-    expect(describeOperation({ op: "replace_text", paragraph: 3 })).toBe("Replace text (3)");
+    expect(describeOperation({ op: "replace_text", paragraph: 3 })).toBe("Replace text (paragraph 3)");
+  });
+
+  it("quotes up to three written values, so a short write can be checked by reading it", () => {
+    expect(describeOperation({ op: "set_values", range: "H1:H2", values: [["Checked"], ["yes"]] })).toBe("Write “Checked”, “yes” to H1:H2");
+    expect(describeOperation({ op: "set_values", range: "J1", values: [[2026]] })).toBe("Write 2026 to J1");
+  });
+
+  it("names each operation's target, or none", () => {
+    expect(operationTarget({ op: "set_values", range: "Forecast!A1:B2", values: [] })).toBe("Forecast!A1:B2");
+    expect(operationTarget({ op: "add_sheet", name: "Forecast" })).toBe("Forecast");
+    expect(operationTarget({ op: "set_text", slide: 2, shape: "Title 1" })).toBe("slide 2, Title 1");
+    expect(operationTarget({ op: "accept_all_revisions" })).toBeNull();
   });
 });
 

@@ -270,6 +270,11 @@ describe("the web UI at /", () => {
     expect(texts[0]).toContain("H1:H2");
     expect(texts[1]).toContain("J1");
     expect(texts[1]).toContain("Reviewer");
+    // In words, with each operation's name and target beneath, not as JSON.
+    expect(await page.locator("#operations .op-title").allTextContents()).toEqual([
+      "Write “Checked”, “yes” to 'Simple Monthly Budget'!H1:H2", "Write “Reviewer” to 'Simple Monthly Budget'!J1"]);
+    expect(await page.locator("#operations .op-target").allTextContents()).toEqual(["'Simple Monthly Budget'!H1:H2", "'Simple Monthly Budget'!J1"]);
+    expect(texts.join("\n")).not.toMatch(/[{}[\]]|"values"/);
     expect(await page.locator("#operations input[type=checkbox]:checked").count()).toBe(2);
     expect(await page.textContent("#status")).toMatch(/approv/i);
     await snap(page, "webui-preview");
@@ -452,7 +457,7 @@ describe("the web UI at /", () => {
     await page.context().close();
   });
 
-  it("applies a plan, then renders the result as a PDF from the job panel", async () => {
+  it("applies a plan, then renders the result as PDF and PNG beside the change, which keeps its download and findings", async () => {
     const page = await openWebUi();
     await page.getByRole("radio", { name: "Apply a plan" }).check();
     await page.setInputFiles("#file", budget);
@@ -465,14 +470,41 @@ describe("the web UI at /", () => {
     await page.click("#submit-button");
     await page.waitForSelector("#render-result:not([hidden])", { timeout: 90_000 });
     expect(await page.textContent("#changes")).toContain("Forecast!A1:B2");
+    const planJob = await page.textContent("#job-id");
     await page.click("#render-result");
-    await expect.poll(() => page.textContent("#job-title"), { timeout: 15_000 }).toBe("Render");
-    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
-    expect(await page.textContent("#file-name")).toMatch(/result of job j_/);
+    const pdfRender = page.locator("#renders li.render", { hasText: "PDF of the result" });
+    await expect.poll(() => pdfRender.locator(".status").textContent(), { timeout: 90_000 }).toBe("Done");
+    await expect.poll(() => pdfRender.locator(".render-download").textContent()).toContain("simple-monthly-budget-officina.pdf");
+
+    // The change stays: same job, its changes, findings and download are all still there.
+    expect(await page.textContent("#job-title")).toBe("Plan");
+    expect(await page.textContent("#job-id")).toBe(planJob);
+    expect(await page.textContent("#changes")).toContain("Forecast!A1:B2");
+    expect(await visible(page, "#findings-box")).toBe(true);
+    expect(await page.textContent("#download")).toContain("simple-monthly-budget-officina.xlsx");
+
+    await page.click("#render-png");
+    const pngRender = page.locator("#renders li.render", { hasText: "PNG of page 1" });
+    await expect.poll(() => pngRender.locator(".status").textContent(), { timeout: 90_000 }).toBe("Done");
+    await expect.poll(() => pngRender.locator("img").evaluate((i) => (i as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator("#renders li.render").count()).toBe(2);
+    expect(await page.textContent("#job-id")).toBe(planJob);
     await snap(page, "webui-render-result");
-    const pdf = await downloadResult(page, "webui-plan-result.pdf");
-    expect(pdf.name).toBe("simple-monthly-budget-officina.pdf");
-    expect(readFileSync(pdf.saved).subarray(0, 4).toString()).toBe("%PDF");
+
+    const [pdfDownload] = await Promise.all([page.waitForEvent("download"), pdfRender.locator(".render-download").click()]);
+    expect(pdfDownload.suggestedFilename()).toBe("simple-monthly-budget-officina.pdf");
+    const pdf = join(artifacts, "webui-plan-result.pdf");
+    await pdfDownload.saveAs(pdf);
+    expect(readFileSync(pdf).subarray(0, 4).toString()).toBe("%PDF");
+    const xlsx = await downloadResult(page, "webui-plan-result.xlsx");
+    expect(xlsx.name).toBe("simple-monthly-budget-officina.xlsx");
+    expect(zipEntry(xlsx.saved, "xl/workbook.xml")).toContain('name="Forecast"');
+
+    // After a reload the job comes back with its renders listed beside it.
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+    expect(await page.textContent("#job-id")).toBe(planJob);
+    await expect.poll(() => page.locator("#renders li.render").count(), { timeout: 10_000 }).toBe(2);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -527,6 +559,159 @@ describe("the web UI at /", () => {
     expect(await page.evaluate(() => [(document.getElementById("template") as HTMLInputElement).files!.length, (document.getElementById("data") as HTMLInputElement).files!.length])).toEqual([1, 1]);
     expect(await page.inputValue("#name")).toBe("{{invoice_number}}");
     await snap(page, "webui-batch-bad-data");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lists recent jobs that survive a reload: the shown job reopens, each one opens from the list and downloads", async () => {
+    const page = await openWebUi();
+    await page.getByRole("radio", { name: "Check (verify)" }).check();
+    await page.setInputFiles("#file", divByZero);
+    await page.click("#submit-button");
+    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
+    const checkJob = (await page.textContent("#job-id"))!;
+    const entry = page.locator(`#jobs li[data-id="${checkJob}"]`);
+    await expect.poll(() => entry.locator(".status").textContent(), { timeout: 15_000 }).toBe("Done");
+    expect(await entry.locator(".job-kind").textContent()).toBe("Check");
+    expect(await entry.locator(".job-about").textContent()).toBe("div-by-zero.xlsx");
+    expect(await entry.getAttribute("aria-current")).toBe("true");
+
+    // A reload brings the same job back into the panel, and the list is the service's, not the page's.
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+    expect(await visible(page, "#job")).toBe(true);
+    expect(await page.textContent("#job-id")).toBe(checkJob);
+    expect(await page.textContent("#findings-summary")).toMatch(/^1 error/);
+    expect(await entry.locator(".job-when").textContent()).toMatch(/just now|min ago/);
+    await snap(page, "webui-jobs-after-reload");
+
+    // Another browser (no session) sees the same list; a job opens from it, and its result downloads from the list.
+    const other = await openWebUi();
+    expect(await visible(other, "#job")).toBe(false);
+    const listed = other.locator(`#jobs li[data-id="${checkJob}"]`);
+    expect(await listed.count()).toBe(1);
+    const [download] = await Promise.all([other.waitForEvent("download"), listed.locator(".job-download").click()]);
+    expect(download.suggestedFilename()).toBe("div-by-zero-verified.xlsx");
+    const saved = join(artifacts, "webui-list-download.xlsx");
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
+    await listed.locator(".job-open").click();
+    await expect.poll(() => other.textContent("#job-id")).toBe(checkJob);
+    expect(await other.textContent("#job-title")).toBe("Check");
+    expect(pageErrors(page)).toEqual([]);
+    expect(pageErrors(other)).toEqual([]);
+    await other.context().close();
+    await page.context().close();
+  });
+
+  it("sends the chosen source files with an instruction (listed with sizes, one removed first); the job imports the one asked for", async () => {
+    // The model imports one source and tries the removed one: that one must not have reached the job.
+    model.enqueue(
+      toolCall("load_tools", { names: ["import_csv"] }),
+      toolCall("import_csv", { source: "regional-sales.csv", destination: "Sales!A1", has_header: true, delimiter: null }),
+      toolCall("import_csv", { source: "old-notes.csv", destination: "Notes!A1", has_header: true, delimiter: null }),
+      finalAnswer("Imported the regional sales."),
+    );
+    const before = model.requests.length;
+    const page = await openWebUi();
+    await page.setInputFiles("#file", budget);
+    await page.fill("#instruction", "Import regional-sales.csv into a new Sales sheet");
+    await page.setInputFiles("#sources", [
+      { name: "regional-sales.csv", mimeType: "text/csv", buffer: Buffer.from("region,revenue\nNorth,7731\nSouth,4410\n") },
+      { name: "old-notes.csv", mimeType: "text/csv", buffer: Buffer.from("note\nSTALE-NOTE-5519\n") },
+    ]);
+    await page.setInputFiles("#sources", [{ name: "targets.json", mimeType: "application/json", buffer: Buffer.from('[{"region":"North","target":8800}]') }]);
+    const names = () => page.locator("#sources-list .file-name").allTextContents();
+    expect(await names()).toEqual(["regional-sales.csv", "old-notes.csv", "targets.json"]);
+    expect(await page.locator("#sources-list .file-size").allTextContents()).toEqual(["1 KB", "1 KB", "1 KB"]);
+    expect(await page.textContent("#sources-list .files-total")).toBe("3 files, 1 KB in all");
+    await snap(page, "webui-sources");
+    await page.getByRole("button", { name: "Remove old-notes.csv" }).click();
+    expect(await names()).toEqual(["regional-sales.csv", "targets.json"]);
+
+    await page.click("#submit-button");
+    await page.waitForSelector("#preview:not([hidden])", { timeout: 90_000 });
+    expect(await page.locator("#operations .op-title").allTextContents()).toEqual(["Import regional-sales.csv into Sales!A1"]);
+    await snap(page, "webui-sources-preview");
+    // The model was told the removed file is not there.
+    const replies = model.requests.slice(before).flatMap((r) => (r.body as { messages: Array<{ role: string; content: string | null }> }).messages)
+      .filter((m) => m.role === "tool").map((m) => String(m.content));
+    expect(replies.some((c) => c.includes("old-notes.csv") && !c.startsWith("OK")), replies.join("\n")).toBe(true);
+    await page.click("#approve");
+    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
+    const { saved } = await downloadResult(page, "webui-sources.xlsx");
+    expect(zipEntry(saved, "xl/workbook.xml")).toContain('name="Sales"');
+    const text = zipNames(saved).filter((n) => /sheet\d+\.xml$|sharedStrings/.test(n)).map((n) => zipEntry(saved, n)).join("");
+    expect(text).toContain("South");
+    expect(text).toContain("4410");
+    expect(text).not.toContain("STALE-NOTE-5519");
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("schedules a report batch: names the bad field once, creates, lists it in words, runs it now, deletes after confirming", async () => {
+    const page = await openWebUi();
+    await page.getByRole("link", { name: "Schedules" }).click();
+    await page.waitForSelector("#schedule-form:not([hidden])");
+    expect(await visible(page, "#submit")).toBe(false);
+    await page.fill("#s-schedule-name", "E2E monthly invoices");
+    await page.setInputFiles("#s-template", join(invoice, "invoice.docx"));
+    await page.setInputFiles("#s-data", join(invoice, "data.json"));
+    await page.setInputFiles("#s-plan", join(invoice, "plan.json"));
+    await page.fill("#s-name", "{{invoice_number}}");
+    await page.selectOption("#s-repeat", "monthly");
+    await page.fill("#s-time", "07:00");
+    await page.fill("#s-time-zone", "Europe/Berlin");
+    await page.fill("#s-cron", "0 25 1 * *"); // hour 25: the service refuses it
+    expect(await page.inputValue("#s-repeat")).toBe("custom");
+    await page.click("#schedule-create");
+    await page.waitForSelector("#schedule-error:not([hidden])", { timeout: 15_000 });
+    const message = (await page.textContent("#schedule-error"))!;
+    expect(message).toMatch(/^Cron expression: /);
+    expect(message.split("\n").length, message).toBe(1);
+    expect(await page.getAttribute("#s-cron", "aria-invalid")).toBe("true");
+    expect(await page.locator("#s-cron").locator("xpath=ancestor::div[contains(@class,'field')][1]").locator("#schedule-error").count()).toBe(1);
+    await snap(page, "webui-schedule-error");
+
+    await page.selectOption("#s-repeat", "monthly");
+    expect(await page.inputValue("#s-cron")).toBe("0 7 1 * *");
+    expect(await page.textContent("#s-when")).toBe("Runs on the 1st of every month at 07:00, Europe/Berlin time.");
+    await page.click("#schedule-create");
+    const card = page.locator("#schedules li.schedule", { hasText: "E2E monthly invoices" });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await visible(page, "#schedule-error")).toBe(false);
+    expect(await card.locator(".schedule-when").textContent()).toContain("On the 1st of every month at 07:00 (Europe/Berlin)");
+    expect(await card.locator(".schedule-next").textContent()).toMatch(/^Next run (in \d+ (days?|hours?|minutes?)|tomorrow): .*07:00.*\(Europe\/Berlin/);
+    expect(await card.locator(".schedule-does").textContent()).toContain("Fills invoice.docx from data.json (3 records), with a plan template");
+    expect(await page.textContent("#schedules-note")).toContain("Created “E2E monthly invoices”");
+
+    // Run now: the batch job is followed in the job panel, and the schedule lists the run.
+    await card.getByRole("button", { name: "Run now" }).click();
+    await page.waitForSelector("#batch-box:not([hidden])", { timeout: 90_000 });
+    expect(await page.textContent("#job-title")).toBe("Report batch");
+    expect(await page.textContent("#status")).toBe("Done");
+    expect(await page.textContent("#batch-total")).toBe("3 documents written from 3 records.");
+    const runJob = (await page.textContent("#job-id"))!;
+    await expect.poll(() => card.locator(".schedule-runs").textContent(), { timeout: 15_000 }).toMatch(/^Last runs: Done, (just now|\d+ min ago)$/);
+    await expect.poll(() => page.locator(`#jobs li[data-id="${runJob}"] .job-kind`).textContent(), { timeout: 15_000 }).toBe("Report batch");
+    await snap(page, "webui-schedules");
+    const { name } = await downloadResult(page, "webui-schedule-run.zip");
+    expect(name).toBe("invoice-reports.zip");
+    const listed = await (await fetch(`${base}/api/v1/schedules`)).json() as { items: Array<{ id: string; name: string; last_runs: string[] }> };
+    const created = listed.items.find((s) => s.name === "E2E monthly invoices")!;
+    expect(created.last_runs).toEqual([runJob]);
+
+    // Delete asks first; "Keep it" keeps it, "Delete schedule" removes it.
+    await card.getByRole("button", { name: "Delete…" }).click();
+    expect(await card.locator(".confirm").textContent()).toContain("Delete “E2E monthly invoices”?");
+    await snap(page, "webui-schedule-delete");
+    await card.getByRole("button", { name: "Keep it" }).click();
+    expect(await visible(page, "#schedules li.schedule .confirm")).toBe(false);
+    await card.getByRole("button", { name: "Delete…" }).click();
+    await card.getByRole("button", { name: "Delete schedule" }).click();
+    await expect.poll(() => page.locator("#schedules li.schedule", { hasText: "E2E monthly invoices" }).count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.textContent("#schedules-note")).toBe("Deleted “E2E monthly invoices”.");
+    expect((await fetch(`${base}/api/v1/schedules/${created.id}`)).status).toBe(404);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

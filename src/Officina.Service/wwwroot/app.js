@@ -1,7 +1,12 @@
-// Officina web UI: submit the chosen task, follow the job's server-sent events, preview and approve a plan, read
-// findings or a batch summary, look at a rendered page, download. The form itself is in form.js.
+// Officina web UI: submit the chosen task, follow the job's server-sent events, preview and approve a plan (in words,
+// describe.js), read findings or a batch summary, look at a rendered page, download. The form itself is in form.js,
+// the recent jobs in jobs.js, renders of a result in renders.js, the schedules screen in schedules.js.
 // Everything from the service or the model is rendered with textContent, never as HTML.
-import { $, api, call, formError, headers, problem, request, submitLabels, task } from './form.js';
+import { describeOperation, operationTarget } from './describe.js';
+import { $, api, call, fileName, formError, headers, problem, request, saveBlob, size, submitLabels, task } from './form.js';
+import { initJobList, jobShown, listedJob, refreshJobs, rendersOf } from './jobs.js';
+import { clearRenders, initRenders, showRenders } from './renders.js';
+import { initSchedules } from './schedules.js';
 
 let current = null;
 let stream = null; // the AbortController of the event stream being followed
@@ -25,7 +30,7 @@ $('submit').addEventListener('submit', async (event) => {
   try {
     await start(url, { method: 'POST', body: form, headers: headers({ 'Idempotency-Key': crypto.randomUUID() }) }, (p) => {
       // Nothing was submitted: say why next to the form and hide any earlier job, so it is not mistaken for this one.
-      stop(); current = null; $('job').hidden = true;
+      stop(); show(null); current = null;
       formError(p.text, p.field);
       if (p.field && p.field.element) p.field.element.focus();
     });
@@ -42,6 +47,23 @@ async function start(url, init, refused) {
   show(job, true);
   $('job').scrollIntoView({ block: 'start' });
   follow(job.id);
+  refreshJobs();
+}
+
+/** Opens a job of the list (or the one shown before a reload) in the panel, and follows it while it runs. */
+async function openJob(id, quiet = false) {
+  const response = await call(`${api}/jobs/${id}`, { headers: headers() });
+  if (!response.ok) {
+    if (quiet) { sessionStorage.removeItem('officina-job'); return; } // gone (retention) or another key's: start empty
+    stop(); current = null; show(null);
+    $('job').hidden = false; fail((await problem(response, () => null)).text);
+    return;
+  }
+  const job = await response.json();
+  stop();
+  show(job, true);
+  if (!quiet) $('job').scrollIntoView({ block: 'start', behavior: 'smooth' });
+  if (!finished(job.status) && job.status !== 'awaiting_approval') follow(job.id);
 }
 
 // ---- the job panel --------------------------------------------------------------------------------------------
@@ -55,12 +77,16 @@ function statusText(job) {
   return counting ? `${label} ${Math.min(p.done, p.total)} of ${p.total}` : label;
 }
 
-/** Shows a job; `fresh` clears what an earlier job left on the page. */
+/** Shows a job; `fresh` clears what an earlier job left on the page; null empties the panel. */
 function show(job, fresh = false) {
-  if (fresh) {
+  if (fresh || !job) {
     $('preview').hidden = true; $('operations').replaceChildren(); fail('');
     clearResult();
+    if (!job || !current || current.id !== job.id) clearRenders();
   }
+  jobShown(job);
+  if (!job) { $('job').hidden = true; sessionStorage.removeItem('officina-job'); return; }
+  sessionStorage.setItem('officina-job', job.id); // a reload opens this job again
   $('job').hidden = false;
   current = job;
   $('job-title').textContent = titles[job.kind] || 'Job';
@@ -88,7 +114,8 @@ function show(job, fresh = false) {
     ? `Model tokens in ${u.input_tokens}, out ${u.output_tokens}${cost}; ${(u.duration_ms / 1000).toFixed(1)} s` : '';
   const done = job.status === 'succeeded';
   $('download').hidden = !done;
-  $('render-result').hidden = !done || !['model', 'plan', 'verify'].includes(job.kind);
+  $('render-result').hidden = $('render-png').hidden = !done || !['model', 'plan', 'verify'].includes(job.kind);
+  if (done && ['model', 'plan', 'verify'].includes(job.kind)) showRenders(job.id, rendersOf(job.id));
   $('original').hidden = !job.links.original;
   $('original').textContent = job.kind === 'batch' ? 'Download template' : 'Download original';
   $('cancel').hidden = finished(job.status);
@@ -161,11 +188,6 @@ function clearResult() {
   $('download').textContent = 'Download result';
 }
 
-const fileName = (response, fallback) => {
-  const match = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '');
-  return match ? match[1] : fallback;
-};
-const size = (bytes) => bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** Learns the result's name and size (reading only its headers), and for a single PNG page shows it. */
 async function describeResult(job) {
@@ -193,28 +215,24 @@ async function describeResult(job) {
   $('download').textContent = `Download ${mine.name}${length > 0 ? ` (${size(length)})` : ''}`;
 }
 
-/** One operation of the plan: a labelled box, the operation's name and target, and its arguments. */
+/** One operation of the plan: a labelled box, what it does in words, and the operation's name and target. */
 function operationItem(op, i) {
   const item = document.createElement('li');
   const label = document.createElement('label');
   const box = document.createElement('input');
   box.type = 'checkbox'; box.checked = true; box.value = i;
   box.addEventListener('change', selectionChanged);
-  const { op: name, ...args } = op;
-  const key = ['range', 'target', 'sheet', 'name'].find((k) => typeof args[k] === 'string');
-  const target = key ? args[key] : null;
-  if (key) delete args[key];
-  const title = span('', 'op-title');
-  const opName = document.createElement('strong');
+  const title = span(describeOperation(op), 'op-title');
+  const meta = span('', 'op-meta');
+  const opName = document.createElement('code');
   opName.className = 'op-name';
-  opName.textContent = name;
-  title.append(opName);
-  if (target) title.append(` ${target}`);
-  const code = document.createElement('code');
-  const json = Object.keys(args).length ? JSON.stringify(args) : '';
-  code.textContent = json.length > 400 ? `${json.slice(0, 400)}…` : json;
-  code.title = json;
-  label.append(box, title, code);
+  opName.textContent = op.op;
+  meta.append(opName);
+  const target = operationTarget(op);
+  if (target) meta.append(span(target, 'op-target'));
+  const { op: _name, ...args } = op;
+  meta.title = JSON.stringify(args); // the exact arguments, for whoever wants them
+  label.append(box, title, meta);
   item.append(label);
   return item;
 }
@@ -258,14 +276,8 @@ $('cancel').addEventListener('click', async () => {
   if (!response.ok) fail((await problem(response)).text); else show(await response.json());
 });
 
-// Renders the shown job's result (all pages, PDF) as a new render job, shown in the same panel.
-$('render-result').addEventListener('click', async () => {
-  const button = $('render-result');
-  button.disabled = true;
-  try {
-    await start(`${api}/jobs/${current.id}/render`, { method: 'POST', headers: headers({ 'Idempotency-Key': crypto.randomUUID() }) }, (p) => fail(p.text));
-  } finally { button.disabled = false; }
-});
+// Renders of the shown job's result are listed beside it, in the same panel (renders.js).
+initRenders(() => current, fail);
 
 async function download(kind) {
   let blob = kind === 'result' && result && result.id === current.id ? result.blob : null;
@@ -276,13 +288,7 @@ async function download(kind) {
     name = fileName(response, name || kind);
     blob = await response.blob();
   }
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  saveBlob(blob, name);
 }
 $('download').addEventListener('click', () => download('result'));
 $('original').addEventListener('click', () => download('original'));
@@ -317,11 +323,32 @@ async function follow(id) {
     }
   } catch (e) {
     if (e.name === 'AbortError' || controller.signal.aborted) return;
-    fail(`Lost the connection to the service while following the job (${e.message}). Reload the page to try again.`);
+    fail(`Lost the connection to the service while following the job (${e.message}). The job goes on: reload the page, or open it under Recent jobs, to follow it again.`);
     return;
   }
   if (!controller.signal.aborted && current && current.id === id && !finished(current.status))
-    fail('The service closed the progress stream before the job finished. Reload the page to see its state.');
+    fail('The service closed the progress stream before the job finished. Reload the page, or open the job under Recent jobs, to see its state.');
 }
 
-document.body.dataset.ready = 'true';
+// ---- screens, the job list, and the job shown before a reload ------------------------------------------------
+
+function showScreen() {
+  const schedules = location.hash === '#schedules';
+  $('submit').hidden = schedules;
+  $('schedules-screen').hidden = !schedules;
+  $('tab-tasks').toggleAttribute('aria-current', !schedules);
+  $('tab-schedules').toggleAttribute('aria-current', schedules);
+  if (schedules) $('tab-schedules').setAttribute('aria-current', 'page'); else $('tab-tasks').setAttribute('aria-current', 'page');
+}
+window.addEventListener('hashchange', showScreen);
+showScreen();
+
+const listed = initJobList((id) => openJob(id));
+const schedulesReady = listed.then(() => initSchedules({
+  open: (id) => openJob(id),
+  run: (url, init, refused) => start(url, init, refused),
+  known: listedJob,
+}));
+const shown = sessionStorage.getItem('officina-job');
+Promise.all([listed, schedulesReady, shown ? openJob(shown, true) : null])
+  .finally(() => { document.body.dataset.ready = 'true'; });
