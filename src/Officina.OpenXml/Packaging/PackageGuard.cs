@@ -89,6 +89,7 @@ public static class PackageGuard
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            _ = zip.Entries.Count; // the central directory is read here, not by the constructor
         }
         catch (InvalidDataException ex)
         {
@@ -98,6 +99,7 @@ public static class PackageGuard
 
         using (zip)
         {
+            RefuseDuplicateNames(zip);
             if (zip.Entries.Count > limits.MaxParts)
             {
                 throw new DocumentRejectedException("too_many_parts",
@@ -121,6 +123,23 @@ public static class PackageGuard
             }
 
             return new PackageInfo(kind.Host, mainType, kind.Macros || zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)), zip.Entries.Count, total);
+        }
+    }
+
+    /// <summary>
+    /// Part names are case-insensitive in a package (ECMA-376 Part 2): two entries whose names
+    /// differ only in case, or repeat, leave it open which one a reader takes.
+    /// </summary>
+    private static void RefuseDuplicateNames(ZipArchive zip)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in zip.Entries)
+        {
+            if (!seen.Add(entry.FullName))
+            {
+                throw new DocumentRejectedException("duplicate_part",
+                    $"The package holds the part '{entry.FullName}' twice (part names are compared without case); the file is damaged or made to confuse readers.");
+            }
         }
     }
 

@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using System.Text;
+using Officina.OpenXml.Packaging;
+using Officina.Operations;
+using Officina.Testing;
+
+namespace Officina.OpenXml.Tests.Packaging;
+
+public sealed class PackageRepairTests
+{
+    [Fact]
+    public void MendRelationships_DropsAPackageRelationship_WhenItsPartIsMissing()
+    {
+        var package = HostilePackages.ReplaceText(HostilePackages.Budget(), "_rels/.rels",
+            xml => xml.Replace("docProps/core.xml", "docProps/gone.xml", StringComparison.Ordinal));
+        using var working = new MemoryStream();
+        working.Write(package);
+
+        var repairs = PackageRepair.MendRelationships(working);
+
+        var repair = Assert.Single(repairs);
+        Assert.Contains("'docProps/gone.xml', a part that is not in the package and that nothing uses", repair, StringComparison.Ordinal);
+        Assert.DoesNotContain("gone.xml", Text(working.ToArray(), "_rels/.rels"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MendRelationships_Refuses_WhenAPartUsesAMissingPart()
+    {
+        // sheet1.xml names its drawing by relationship id; the drawing part is gone.
+        var package = HostilePackages.ReplaceText(HostilePackages.Budget(), "xl/worksheets/_rels/sheet1.xml.rels",
+            xml => xml.Replace("../drawings/drawing1.xml", "../drawings/missing.xml", StringComparison.Ordinal));
+        using var working = new MemoryStream();
+        working.Write(package);
+
+        var error = Assert.Throws<DocumentRejectedException>(() => PackageRepair.MendRelationships(working));
+
+        Assert.Equal("missing_part", error.Reason);
+        Assert.Contains("'xl/worksheets/sheet1.xml' uses 'xl/drawings/missing.xml'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_Refuses_WhenTwoPartsDifferOnlyInCase()
+    {
+        var package = HostilePackages.Replace(HostilePackages.Budget(), "XL/worksheets/sheet1.xml", Encoding.UTF8.GetBytes("<worksheet/>"));
+
+        var error = Assert.Throws<DocumentRejectedException>(() => PackageGuard.Inspect(new MemoryStream(package)));
+
+        Assert.Equal("duplicate_part", error.Reason);
+    }
+
+    [Fact]
+    public void Inspect_Refuses_WhenTheCentralDirectoryCountIsWrong()
+    {
+        var package = HostilePackages.Budget();
+        // The end-of-central-directory record's 'entries on this disk' and 'total entries' fields.
+        var end = package.AsSpan().LastIndexOf(new byte[] { 0x50, 0x4B, 0x05, 0x06 });
+        package[end + 8] ^= 0x01;
+        package[end + 10] ^= 0x01;
+
+        var error = Assert.Throws<DocumentRejectedException>(() => PackageGuard.Inspect(new MemoryStream(package)));
+
+        Assert.Equal("damaged_zip", error.Reason);
+    }
+
+    private static string Text(byte[] package, string part)
+    {
+        using var zip = new ZipArchive(new MemoryStream(package));
+        using var reader = new StreamReader(zip.GetEntry(part)!.Open());
+        return reader.ReadToEnd();
+    }
+}
