@@ -11,6 +11,7 @@ namespace Officina.Operations;
 public sealed class PlanTrace
 {
     private readonly Dictionary<(string Kind, string Key), int> _named = new(KeyComparer.Instance);
+    private readonly Dictionary<(string Kind, string Key), int> _freed = new(KeyComparer.Instance);
     private readonly Dictionary<string, List<Placed>> _placed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _unplaced = new(StringComparer.Ordinal);
     private SortedSet<int> _needs = [];
@@ -31,7 +32,10 @@ public sealed class PlanTrace
     /// <summary>A short description of the declaring operation, e.g. <c>set_values on Forecast!A1:B2</c>; set by its first declaration.</summary>
     internal string? Label { get; private set; }
 
-    /// <summary>The operation makes <paramref name="key"/>: later operations addressing it depend on this one.</summary>
+    /// <summary>
+    /// The operation makes <paramref name="key"/>: later operations addressing it depend on this
+    /// one, and this one depends on an earlier operation that freed the name.
+    /// </summary>
     public void Creates(string kind, string? key)
     {
         if (string.IsNullOrWhiteSpace(key))
@@ -40,6 +44,13 @@ public sealed class PlanTrace
         }
 
         Label ??= $"{Op} '{key.Trim()}'";
+
+        // A name an earlier operation freed (deleted, renamed away) can be taken only after it.
+        if (_freed.Remove((kind, key.Trim()), out var freer) && freer != Index)
+        {
+            _needs.Add(freer);
+        }
+
         _named[(kind, key.Trim())] = Index;
     }
 
@@ -58,14 +69,18 @@ public sealed class PlanTrace
         }
     }
 
-    /// <summary>The operation needs <paramref name="key"/> and removes it: later operations naming it again do not depend on its maker.</summary>
+    /// <summary>
+    /// The operation needs <paramref name="key"/> and removes it: later operations naming it do not
+    /// depend on its maker, and one that creates it again depends on this one.
+    /// </summary>
     public void Removes(string kind, string? key)
     {
         Label ??= $"{Op} '{key?.Trim()}'";
         Addresses(kind, key);
-        if (key is not null)
+        if (!string.IsNullOrWhiteSpace(key))
         {
             _named.Remove((kind, key.Trim()));
+            _freed[(kind, key.Trim())] = Index;
         }
     }
 
