@@ -12,8 +12,7 @@ public sealed class PlanTrace
 {
     private readonly Dictionary<(string Kind, string Key), int> _named = new(KeyComparer.Instance);
     private readonly Dictionary<(string Kind, string Key), int> _freed = new(KeyComparer.Instance);
-    private readonly Dictionary<string, List<Placed>> _placed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _unplaced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PositionTrace> _positions = new(StringComparer.Ordinal);
     private SortedSet<int> _needs = [];
 
     /// <summary>The index of the operation declaring now.</summary>
@@ -101,56 +100,47 @@ public sealed class PlanTrace
     public void InsertsAt(string kind, int? position)
     {
         Label ??= position is { } p ? $"{Op} at {kind} {p}" : $"{Op} ({kind} appended)";
-        if (position is not { } at || at < 1)
-        {
-            UnplacedOf(kind).Add(Index);
-            return;
-        }
-
-        var items = PlacedOf(kind);
-        Shift(items, at, 1);
-        items.Add(new Placed(Index, at));
+        PositionsOf(kind).Insert(Index, position);
     }
 
-    /// <summary>The operation needs the item at 1-based <paramref name="position"/> (as the document is when it runs).</summary>
+    /// <summary>
+    /// The operation needs the item at 1-based <paramref name="position"/> (as the document is when
+    /// it runs): it depends on the operation that made the item and on those that moved it there.
+    /// </summary>
     public void AddressesAt(string kind, int? position)
     {
-        if (position is not { } at)
+        if (position is not { } at || at < 1)
         {
             return;
         }
 
         Label ??= $"{Op} on {kind} {at}";
-        foreach (var item in PlacedOf(kind).Where(i => i.Position == at && i.Creator != Index))
+        foreach (var needed in PositionsOf(kind).Needed(Index, at))
         {
-            _needs.Add(item.Creator);
-        }
-
-        foreach (var creator in UnplacedOf(kind).Where(c => c != Index))
-        {
-            _needs.Add(creator);
+            _needs.Add(needed);
         }
     }
 
     /// <summary>The operation needs and removes the item at <paramref name="position"/>; the items after it move up by one.</summary>
     public void RemovesAt(string kind, int position)
     {
+        Label ??= $"{Op} on {kind} {position}";
         AddressesAt(kind, position);
-        var items = PlacedOf(kind);
-        items.RemoveAll(i => i.Position == position);
-        Shift(items, position + 1, -1);
+        if (position >= 1)
+        {
+            PositionsOf(kind).Remove(Index, position);
+        }
     }
 
     /// <summary>The operation moves the item at <paramref name="from"/> to <paramref name="to"/> (1-based, counted after the move), shifting the items between.</summary>
     public void MovesAt(string kind, int from, int to)
     {
+        Label ??= $"{Op} from {kind} {from} to {to}";
         AddressesAt(kind, from);
-        var items = PlacedOf(kind);
-        var moved = items.FindAll(i => i.Position == from);
-        items.RemoveAll(i => i.Position == from);
-        Shift(items, from + 1, -1);
-        Shift(items, to, 1);
-        items.AddRange(moved.Select(m => m with { Position = to }));
+        if (from >= 1 && to >= 1)
+        {
+            PositionsOf(kind).Relocate(Index, from, to);
+        }
     }
 
     /// <summary>Starts the declarations of operation <paramref name="index"/>.</summary>
@@ -163,22 +153,7 @@ public sealed class PlanTrace
     /// <summary>The earlier operations the declaring operation depends on, in plan order.</summary>
     internal IReadOnlyList<int> Needs => [.. _needs];
 
-    private static void Shift(List<Placed> items, int from, int by)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i].Position >= from)
-            {
-                items[i] = items[i] with { Position = items[i].Position + by };
-            }
-        }
-    }
-
-    private List<Placed> PlacedOf(string kind) => _placed.TryGetValue(kind, out var items) ? items : _placed[kind] = [];
-
-    private List<int> UnplacedOf(string kind) => _unplaced.TryGetValue(kind, out var items) ? items : _unplaced[kind] = [];
-
-    private readonly record struct Placed(int Creator, int Position);
+    private PositionTrace PositionsOf(string kind) => _positions.TryGetValue(kind, out var trace) ? trace : _positions[kind] = new PositionTrace();
 
     private sealed class KeyComparer : IEqualityComparer<(string Kind, string Key)>
     {
