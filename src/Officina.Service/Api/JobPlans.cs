@@ -58,8 +58,9 @@ public static class JobPlans
             return null;
         }
 
-        var detail = $"The selection leaves out operations that approved ones need; nothing was applied and the job still awaits approval. "
-            + string.Join(" ", unmet.Select(e => char.ToUpperInvariant(e.Message[0]) + e.Message[1..]))
+        // The messages appear verbatim, so a client showing the detail can leave out the errors it already holds.
+        var detail = $"The selection leaves out operations that approved ones need; nothing was applied and the job still awaits approval: "
+            + string.Join(" ", unmet.Select(e => e.Message))
             + " Approve those operations too, or leave out the ones that need them.";
         return Problems.BadRequest(detail, unmet, "operation_dependency");
     }

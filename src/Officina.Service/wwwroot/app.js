@@ -200,7 +200,9 @@ function operationItem(op, i) {
   const box = document.createElement('input');
   box.type = 'checkbox'; box.checked = true; box.value = i;
   box.addEventListener('change', selectionChanged);
-  const { op: name, ...args } = op;
+  const { op: name, depends_on: dependsOn, ...args } = op;
+  box.dataset.dependsOn = (dependsOn || []).join(' ');
+  box.dataset.op = name;
   const key = ['range', 'target', 'sheet', 'name'].find((k) => typeof args[k] === 'string');
   const target = key ? args[key] : null;
   if (key) delete args[key];
@@ -224,6 +226,17 @@ function selectionChanged() {
   const chosen = $('operations').querySelectorAll('input:checked').length;
   $('selection').textContent = `${chosen} of ${all} operation(s) selected${chosen === 0 ? ': tick at least one, or cancel the job' : ''}`;
   $('approve').disabled = chosen === 0;
+  showUnmet();
+}
+
+/** Warns, before approving, about each ticked operation that needs one left unticked (depends_on from the plan). */
+function showUnmet() {
+  const boxes = [...$('operations').querySelectorAll('input[type=checkbox]')];
+  const lines = boxes.filter((b) => b.checked).flatMap((b) => b.dataset.dependsOn.split(' ').filter(Boolean).map(Number)
+    .filter((n) => boxes[n] && !boxes[n].checked)
+    .map((n) => `Operation ${b.value} (${b.dataset.op}) needs operation ${n} (${boxes[n].dataset.op}), which is unticked.`));
+  $('unmet').hidden = lines.length === 0;
+  $('unmet').textContent = lines.length ? `${lines.join('\n')}\nTick it again, or untick the operations that need it.` : '';
 }
 
 async function loadPlan(id) {
