@@ -260,6 +260,7 @@ $('approve').addEventListener('click', async () => {
       method: 'POST', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify({ operations }),
     });
     if (!response.ok) { fail((await problem(response)).text); return; }
+    fail(''); // an earlier refusal no longer applies
     $('preview').hidden = true;
     show(await response.json());
     follow(current.id);
