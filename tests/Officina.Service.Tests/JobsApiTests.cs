@@ -175,7 +175,7 @@ public sealed class JobsApiTests : IDisposable
         Assert.Equal("operation_dependency", (string?)error["rule"]);
         Assert.Equal("$.operations[0]", (string?)error["path"]);
         Assert.Equal("operation 1 (set_values on 'Forecast'!A1) needs operation 0 (add_sheet 'Forecast'), which is not approved.", (string?)error["message"]);
-        Assert.Contains((string?)error["message"], (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Contains((string)error["message"]!, (string?)problem["detail"], StringComparison.Ordinal);
         var still = await ServiceApp.JsonAsync(await client.GetAsync($"/api/v1/jobs/{id}"));
         Assert.Equal("awaiting_approval", (string?)still["status"]);
 
