@@ -30,6 +30,16 @@ public abstract record Operation
     /// <summary>Validates, then applies or reads. Errors come back in the outcome, not as exceptions.</summary>
     public abstract OperationOutcome ExecuteOn(IDocumentSession session);
 
+    /// <summary>
+    /// Tells <paramref name="trace"/> what this operation creates that later operations can
+    /// address (a sheet, a name, a slide, a paragraph) and what it addresses itself, so that
+    /// <see cref="PlanDependencies"/> knows which operations depend on which. Pure: it reads only
+    /// the operation's own arguments and the trace. The default declares nothing.
+    /// </summary>
+    public virtual void Declare(PlanTrace trace)
+    {
+    }
+
     private protected static IReadOnlyList<OperationError> WrongSession(Type expected, IDocumentSession session) =>
         [new OperationError("$", "host", $"The operation needs a {expected.Name} but the open document is a {session.Host.ToName()} document.")];
 }

@@ -19,6 +19,9 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
 {
     private static readonly HashSet<string> PlanProperties = ["host", "instruction", "track_changes", "operations", "$schema", "metadata", "usage"];
 
+    /// <summary>The per-operation property that lists the operations it depends on: written for people and UIs, ignored when read.</summary>
+    public const string DependsOnProperty = "depends_on";
+
     public OperationCatalog Catalog { get; } = catalog;
 
     public PlanReadResult Read(string json)
@@ -107,7 +110,8 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
             var arguments = new JsonObject();
             foreach (var (key, value) in opObject)
             {
-                if (key != "op")
+                // depends_on is derived (PlanDependencies) and shown by the API; a plan sent back with it reads as without.
+                if (key is not ("op" or DependsOnProperty))
                 {
                     arguments[key] = value?.DeepClone();
                 }

@@ -46,6 +46,15 @@ public sealed class PlanSerializerTests
     }
 
     [Fact]
+    public void Read_IgnoresDependsOn_WhenAPlanShownByTheApiIsSentBack()
+    {
+        var result = Serializer.Read("""{ "host": "excel", "operations": [ { "op": "put_text", "target": "A1", "text": "x", "depends_on": [] } ] }""");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.DoesNotContain("depends_on", Serializer.Write(result.Plan!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ReportsMissingAndUnknownProperties()
     {
         var result = Serializer.Read("""{ "host": "excel", "operations": [ { "op": "put_text", "text": "x", "colour": "red" } ] }""");

@@ -153,6 +153,80 @@ public sealed class JobsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
     }
 
+    [Fact]
+    public async Task Approve_Returns400AndTheJobStaysApprovable_WhenAKeptOperationNeedsAnUntickedOne()
+    {
+        ScriptSheetAndWrites();
+        using var client = _app.CreateClient();
+        using var response = await client.PostAsync("/api/v1/jobs", ServiceApp.JobForm("Add a Forecast sheet", "preview"));
+        var id = (string)(await ServiceApp.JsonAsync(response))["id"]!;
+        var waiting = await ServiceApp.WaitAsync(client, id, j => (string?)j["status"] is "awaiting_approval" or "failed");
+        Assert.Equal("awaiting_approval", (string?)waiting["status"]);
+        Assert.Empty(waiting["changes"]!.AsArray());
+        Assert.Equal(3, waiting["preview"]!["changes"]!.AsArray().Count);
+
+        var plan = await ServiceApp.JsonAsync(await client.GetAsync($"/api/v1/jobs/{id}/plan"));
+        Assert.Equal([[], [0], []], plan["operations"]!.AsArray().Select(o => o!["depends_on"]!.AsArray().Select(d => (int)d!).ToArray()));
+
+        using var refused = await client.PostAsJsonAsync($"/api/v1/jobs/{id}/approve", new { operations = new[] { 1, 2 } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await ServiceApp.JsonAsync(refused);
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal("operation_dependency", (string?)error["rule"]);
+        Assert.Equal("$.operations[0]", (string?)error["path"]);
+        Assert.Equal("operation 1 (set_values on 'Forecast'!A1) needs operation 0 (add_sheet 'Forecast'), which is not approved.", (string?)error["message"]);
+        Assert.Contains((string)error["message"]!, (string?)problem["detail"], StringComparison.Ordinal);
+        var still = await ServiceApp.JsonAsync(await client.GetAsync($"/api/v1/jobs/{id}"));
+        Assert.Equal("awaiting_approval", (string?)still["status"]);
+
+        using var approved = await client.PostAsJsonAsync($"/api/v1/jobs/{id}/approve", new { operations = new[] { 0, 1 } });
+        Assert.Equal(HttpStatusCode.Accepted, approved.StatusCode);
+        var done = await ServiceApp.WaitAsync(client, id);
+        Assert.Equal("succeeded", (string?)done["status"]);
+        Assert.Equal(["add_sheet", "set_values"], done["changes"]!.AsArray().Select(c => (string)c!["op"]!));
+        using var book = WorkbookSession.Open(new MemoryStream(await client.GetByteArrayAsync($"/api/v1/jobs/{id}/result")));
+        Assert.Equal("Year", PlansApiTests.Cell(book, "Forecast!A1"));
+        Assert.NotEqual("Total", PlansApiTests.Cell(book, "Sheet1!A1"));
+    }
+
+    [Fact]
+    public async Task Approve_ShowsNoChangesAndTheJobStaysApprovable_WhenTheApprovedOperationsFailToApply()
+    {
+        _model
+            .Enqueue(Turns.Chat(Turns.Call("load_tools", new { names = new[] { "add_sheet", "delete_sheet" } })))
+            .Enqueue(Turns.Chat(Turns.Call("add_sheet", new { name = "Forecast" })))
+            .Enqueue(Turns.Chat(Turns.Call("delete_sheet", new { name = "Sheet1" })))
+            .Enqueue(Turns.Chat(Turns.Call("delete_sheet", new { name = "Sheet2" })))
+            .Enqueue(Turns.Chat(Turns.Call("delete_sheet", new { name = "Sheet3" })))
+            .Enqueue(Turns.ChatText("Replaced the sheets with Forecast."));
+        using var client = _app.CreateClient();
+        using var response = await client.PostAsync("/api/v1/jobs", ServiceApp.JobForm("Replace the sheets with a Forecast sheet", "preview"));
+        var id = (string)(await ServiceApp.JsonAsync(response))["id"]!;
+        await ServiceApp.WaitAsync(client, id, j => (string?)j["status"] is "awaiting_approval" or "failed");
+
+        // Without the new sheet the last delete would leave no sheet: only applying finds that out, as the plan does not say how many sheets there are.
+        using var approve = await client.PostAsJsonAsync($"/api/v1/jobs/{id}/approve", new { operations = new[] { 1, 2, 3 } });
+        Assert.Equal(HttpStatusCode.Accepted, approve.StatusCode);
+        var refused = await ServiceApp.WaitAsync(client, id, j => (string?)j["status"] is not ("applying" or "verifying"));
+
+        Assert.Equal("awaiting_approval", (string?)refused["status"]);
+        Assert.Equal("approval_refused", (string?)refused["error"]!["code"]);
+        Assert.Equal("$.operations[3].name", (string?)refused["error"]!["errors"]![0]!["path"]);
+        Assert.Empty(refused["changes"]!.AsArray());
+        Assert.Null(refused["verification"]);
+        Assert.Null(refused["approved"]);
+        Assert.Equal(4, refused["preview"]!["changes"]!.AsArray().Count);
+        using var noResult = await client.GetAsync($"/api/v1/jobs/{id}/result");
+        Assert.Equal(HttpStatusCode.Conflict, noResult.StatusCode);
+
+        using var again = await client.PostAsJsonAsync($"/api/v1/jobs/{id}/approve", new { operations = new[] { 0, 1, 2, 3 } });
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var done = await ServiceApp.WaitAsync(client, id);
+        Assert.Equal("succeeded", (string?)done["status"]);
+        Assert.Null(done["error"]);
+        Assert.Equal(4, done["changes"]!.AsArray().Count);
+    }
+
     public void Dispose()
     {
         _app.Dispose();
@@ -164,4 +238,11 @@ public sealed class JobsApiTests : IDisposable
         .Enqueue(Turns.Chat(Turns.Call("set_values", new { range = "Sheet1!A1", values = new[] { new[] { "Total" } } })))
         .Enqueue(Turns.Chat(Turns.Call("set_values", new { range = "Sheet1!B1", values = new[] { new[] { "Second" } } })))
         .Enqueue(Turns.ChatText("Labelled A1 and B1."));
+
+    private void ScriptSheetAndWrites() => _model
+        .Enqueue(Turns.Chat(Turns.Call("load_tools", new { names = new[] { "add_sheet", "set_values" } })))
+        .Enqueue(Turns.Chat(Turns.Call("add_sheet", new { name = "Forecast" })))
+        .Enqueue(Turns.Chat(Turns.Call("set_values", new { range = "'Forecast'!A1", values = new[] { new[] { "Year" } } })))
+        .Enqueue(Turns.Chat(Turns.Call("set_values", new { range = "Sheet1!A1", values = new[] { new[] { "Total" } } })))
+        .Enqueue(Turns.ChatText("Added Forecast."));
 }

@@ -313,6 +313,48 @@ describe("the web UI at /", () => {
     await page.context().close();
   });
 
+  it("warns before approving when a ticked operation needs an unticked one, and shows the service's refusal once", async () => {
+    model.enqueue(
+      toolCall("load_tools", { names: ["add_sheet", "set_values"] }),
+      toolCall("add_sheet", { name: "Review" }),
+      toolCall("set_values", { range: "'Review'!A1", values: [["Checked"]] }),
+      finalAnswer("Added a Review sheet."),
+    );
+    const page = await openWebUi();
+    await page.setInputFiles("#file", budget);
+    await page.fill("#instruction", "Add a Review sheet saying Checked");
+    await page.selectOption("#mode", "preview");
+    await page.click("#submit button[type=submit]");
+    await page.waitForSelector("#preview:not([hidden])", { timeout: 90_000 });
+    const operations = page.locator("#operations li");
+    await expect.poll(() => operations.count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.isVisible("#unmet")).toBe(false);
+
+    // Unticking the new sheet warns at once that the write to it needs it.
+    await operations.nth(0).locator("label").click();
+    expect(await page.isVisible("#unmet")).toBe(true);
+    expect(await page.textContent("#unmet")).toContain("Operation 1 (set_values) needs operation 0 (add_sheet), which is unticked.");
+    await snap(page, "webui-preview-unmet");
+
+    // Approving anyway: the service refuses, the page says so once, and the job still waits.
+    await page.click("#approve");
+    await page.waitForSelector("#error:not([hidden])", { timeout: 15_000 });
+    const refusal = (await page.textContent("#error"))!;
+    expect(refusal).toContain("operation 1 (set_values on 'Review'!A1) needs operation 0 (add_sheet 'Review'), which is not approved.");
+    expect(refusal.split("needs operation 0").length - 1, refusal).toBe(1);
+    expect(await page.textContent("#status")).toMatch(/approv/i);
+
+    // Ticked again, the warning goes and the approval goes through.
+    await operations.nth(0).locator("label").click();
+    expect(await page.isVisible("#unmet")).toBe(false);
+    await page.click("#approve");
+    await page.waitForSelector("#download:not([hidden])", { timeout: 90_000 });
+    expect((await page.locator("#changes li").allTextContents()).join("\n")).toContain("add_sheet");
+    expect(await page.isVisible("#error")).toBe(false);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("says clearly what is wrong when the instruction is missing or the file is not an Office document", async () => {
     const page = await openWebUi();
     await page.setInputFiles("#file", budget);

@@ -51,6 +51,20 @@ public sealed record AddChart(
 {
     public const double MaxPoints = 5000;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesFormula(Data);
+        foreach (var series in Series ?? [])
+        {
+            trace.AddressesFormula(series?.Values);
+            trace.AddressesFormula(series?.Categories);
+            trace.AddressesRange(series?.NameCell);
+        }
+
+        trace.AddressesRange(Anchor);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

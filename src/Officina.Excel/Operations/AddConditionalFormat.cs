@@ -60,6 +60,17 @@ public sealed record AddConditionalFormat(
 
     private bool UsesDifferentialFormat => Rule is not (ConditionalFormatRule.ColorScale or ConditionalFormatRule.DataBar);
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+        trace.AddressesFormula(Formula);
+        foreach (var value in Values ?? [])
+        {
+            trace.AddressesFormula(value is ['=', ..] ? value : null);
+        }
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -53,6 +53,18 @@ public sealed record AddDataValidation(
 {
     public const int MaxListLength = 255;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+        trace.AddressesFormula(Formula);
+        trace.AddressesFormula(Source);
+        foreach (var value in Values ?? [])
+        {
+            trace.AddressesFormula(value is ['=', ..] ? value : null);
+        }
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

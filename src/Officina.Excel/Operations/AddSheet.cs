@@ -10,6 +10,12 @@ public sealed record AddSheet(
     [property: Description("1-based tab position; null appends after the last sheet")] int? Position = null)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.Creates(WorkbookTrace.Sheet, Name);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -29,6 +29,12 @@ public sealed record ClearRange(
     [property: Description("contents (default: values and formulas, keeps formatting), formats, or all")] ClearWhat? What = null)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

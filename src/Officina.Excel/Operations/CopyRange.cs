@@ -38,6 +38,13 @@ public sealed record CopyRange(
 {
     public const long MaxCells = 1_000_000;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Source);
+        trace.AddressesRange(Destination);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

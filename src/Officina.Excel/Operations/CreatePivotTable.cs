@@ -35,6 +35,13 @@ public sealed record CreatePivotTable(
 {
     public const int MaxSourceCells = 2_000_000;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesFormula(Source);
+        trace.AddressesRange(Destination);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -27,6 +27,13 @@ public sealed partial record CreateTable(
 {
     public const string DefaultStyle = "TableStyleMedium2";
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+        trace.Creates(WorkbookTrace.Name, Name);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

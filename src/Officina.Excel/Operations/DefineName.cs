@@ -24,6 +24,14 @@ public sealed record DefineName(
     [property: Description("True to replace an existing name in the same scope; null or false refuses")] bool? Replace = null)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesSheet(Scope);
+        trace.AddressesFormula(RefersTo);
+        trace.Creates(WorkbookTrace.Name, Name);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

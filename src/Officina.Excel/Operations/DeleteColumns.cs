@@ -17,6 +17,12 @@ public sealed record DeleteColumns(
     [property: Description("How many columns to delete (at least 1)")] int Count)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesSheet(Sheet);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session) =>
         ColumnArgument.Validate(session, Sheet, Column, Count, insert: false);
 

@@ -18,6 +18,12 @@ public sealed record DeleteRows(
     [property: Description("How many rows to delete (at least 1)")] int Count)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesSheet(Sheet);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session) =>
         SheetShift.Validate(session, Sheet, Row, "row", Count, SheetAxis.Rows, insert: false);
 

@@ -16,6 +16,12 @@ public sealed record DeleteSheet(
     [property: Description("Name of the sheet to delete")] string Name)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.Removes(WorkbookTrace.Sheet, Name);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -43,6 +43,12 @@ public sealed record FindCells(
     public const int DefaultMaxResults = 100;
     public const int Cap = 1000;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -21,6 +21,12 @@ public sealed record FreezePanes(
     [property: Description("Worksheet name; null means the only worksheet")] string? Sheet = null)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesSheet(Sheet);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

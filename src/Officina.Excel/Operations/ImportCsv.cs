@@ -32,6 +32,12 @@ public sealed record ImportCsv(
     /// <summary>The scan Validate made, reused by Apply on the same session and source so the data is read once less.</summary>
     private static readonly ConditionalWeakTable<ImportCsv, Scanned> LastScan = new();
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Destination);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -19,6 +19,12 @@ public sealed record InsertRows(
     [property: Description("How many rows to insert (at least 1)")] int Count)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesSheet(Sheet);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session) =>
         SheetShift.Validate(session, Sheet, Row, "row", Count, SheetAxis.Rows, insert: true);
 

@@ -16,6 +16,12 @@ public sealed record MergeCells(
     [property: Description("True to unmerge instead of merging (default false)")] bool? Unmerge = null)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -15,6 +15,12 @@ public sealed record RenameSheet(
     [property: Description("New sheet name (at most 31 characters, none of []:*?/\\)")] string To)
     : WriteOperation<WorkbookSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.Renames(WorkbookTrace.Sheet, From, To);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

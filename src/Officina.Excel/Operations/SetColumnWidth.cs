@@ -28,6 +28,12 @@ public sealed record SetColumnWidth(
     public const double DefaultWidth = 8.43;
     public const double MaxWidth = 255;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesSheet(Sheet);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -18,6 +18,17 @@ public sealed record SetFormulas(
 {
     public const int MaxFormulaLength = 8192;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+        trace.AddressesFormula(Formula);
+        foreach (var formula in Formulas?.SelectMany(row => row ?? []) ?? [])
+        {
+            trace.AddressesFormula(formula);
+        }
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -39,6 +39,12 @@ public sealed record SortRange(
     public const int MaxKeys = 64;
     public const int MaxRows = 1_000_000;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesRange(Range);
+    }
+
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

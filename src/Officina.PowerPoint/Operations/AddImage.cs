@@ -23,6 +23,12 @@ public sealed record AddImage(
     [property: Description("Shape name; null for 'Picture N'")] string? Name = null)
     : WriteOperation<DeckSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesAt(DeckTrace.Slide, Slide);
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -22,6 +22,12 @@ public sealed record AddSlide(
 {
     public const string DefaultLayout = "Title and Content";
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.InsertsAt(DeckTrace.Slide, trace.Landed(Position));
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

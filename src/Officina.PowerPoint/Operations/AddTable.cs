@@ -24,6 +24,12 @@ public sealed record AddTable(
 {
     public const int MaxCells = 2000;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesAt(DeckTrace.Slide, Slide);
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -17,6 +17,12 @@ public sealed record DeleteShape(
     [property: Description("Shape id or name from read_slide")] string Shape)
     : WriteOperation<DeckSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesAt(DeckTrace.Slide, Slide);
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -14,6 +14,13 @@ public sealed record DuplicateSlide(
     [property: Description("Position of the copy, 1-based, counted after insertion; null puts it right after the original")] int? Position = null)
     : WriteOperation<DeckSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesAt(DeckTrace.Slide, Slide);
+        trace.InsertsAt(DeckTrace.Slide, trace.Landed(Position ?? Slide + 1));
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -11,6 +11,12 @@ public sealed record MoveSlide(
     [property: Description("Its new position, 1-based")] int To)
     : WriteOperation<DeckSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.MovesAt(DeckTrace.Slide, Slide, To);
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

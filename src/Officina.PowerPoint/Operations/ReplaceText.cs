@@ -19,6 +19,12 @@ public sealed record ReplaceText(
     [property: Description("Match upper and lower case exactly (default true)")] bool? MatchCase = null)
     : WriteOperation<DeckSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesAt(DeckTrace.Slide, Slide);
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

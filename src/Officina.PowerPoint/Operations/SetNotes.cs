@@ -11,6 +11,12 @@ public sealed record SetNotes(
     [property: Description("The notes text; line breaks start new paragraphs; \"\" clears the notes")] string Text)
     : WriteOperation<DeckSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesAt(DeckTrace.Slide, Slide);
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -17,6 +17,12 @@ public sealed record SetText(
     [property: Description("The new paragraphs, in order")] TextParagraph[] Paragraphs)
     : WriteOperation<DeckSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesAt(DeckTrace.Slide, Slide);
+    }
+
     public override IEnumerable<OperationError> Validate(DeckSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -17,6 +17,7 @@ public sealed record JobView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     JobProgress? Progress,
+    JobPreview? Preview,
     IReadOnlyList<Change> Changes,
     JobVerification? Verification,
     JobUsage? Usage,
@@ -35,7 +36,7 @@ public sealed record JobView(
         ArgumentNullException.ThrowIfNull(job);
         var self = $"{JobsApi.Prefix}/jobs/{job.Id}";
         return new(job.Id, job.Kind, job.Status, job.Host, job.Instruction, job.Mode, job.FileName, job.CreatedAt, job.UpdatedAt, job.Progress,
-            job.Changes, job.Verification, job.Usage ?? JobUsage.None, job.Error, job.CancelRequested, job.Approved, job.ReplayOf, job.Render, job.RenderOf,
+            job.Preview, job.Changes, job.Verification, job.Usage ?? JobUsage.None, job.Error, job.CancelRequested, job.Approved, job.ReplayOf, job.Render, job.RenderOf,
             job.Batch, job.BatchSummary,
             new JobLinks(self, job.Kind is JobKind.Model or JobKind.Plan ? $"{self}/plan" : null, $"{self}/result", job.HasOriginal ? $"{self}/original" : null, $"{self}/events"));
     }

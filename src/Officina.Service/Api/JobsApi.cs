@@ -155,7 +155,7 @@ public static class JobsApi
         {
             null => Problems.NotFound(id),
             { Plan: null } => Problems.Conflict($"Job '{id}' has no plan yet (status {job.Status})."),
-            _ => TypedResults.Text(job.Plan, "application/json"),
+            _ => TypedResults.Text(JobPlans.WithDependsOn(job), "application/json"),
         };
     }
 
@@ -195,13 +195,30 @@ public static class JobsApi
             }
         }
 
+        // Checked before the Idempotency-Key is claimed: a refused selection changes nothing, and the key can carry a better one.
+        if (indexes is not null && JobPlans.CheckApproval(job, indexes) is { } refused)
+        {
+            return refused;
+        }
+
         if (await submitter.RepeatedAsync(http, job.Tenant, body, id, cancellationToken).ConfigureAwait(false) is { } first)
         {
             return first;
         }
 
         var updated = await store.UpdateAsync(id, j => j.Status == JobStatus.AwaitingApproval && !j.CancelRequested
-            ? j with { Status = JobStatus.Applying, Approved = indexes, Progress = new(JobStatus.Applying, 0, indexes?.Count ?? count, "Approved; waiting for a worker") }
+            ? j with
+            {
+                Status = JobStatus.Applying,
+                Approved = indexes,
+                Error = null,
+
+                // Jobs previewed before previews were kept apart: the preview moves out of what the job applied.
+                Preview = j.Preview ?? new JobPreview(j.Changes, j.Verification),
+                Changes = [],
+                Verification = null,
+                Progress = new(JobStatus.Applying, 0, indexes?.Count ?? count, "Approved; waiting for a worker"),
+            }
             : j, cancellationToken).ConfigureAwait(false);
         if (updated is null || updated.Approved != indexes || updated.Status != JobStatus.Applying)
         {

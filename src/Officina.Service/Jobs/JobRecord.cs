@@ -81,6 +81,10 @@ public sealed record JobRecord : IStoredRecord
     /// <summary>Indexes of the plan's operations to apply; null for all.</summary>
     public IReadOnlyList<int>? Approved { get; init; }
 
+    /// <summary>What the preview of a <c>preview</c> job showed for the whole plan; null before planning and for other modes.</summary>
+    public JobPreview? Preview { get; init; }
+
+    /// <summary>What was applied to the document: empty until an apply succeeded (a preview's changes are in <see cref="Preview"/>).</summary>
     public IReadOnlyList<Change> Changes { get; init; } = [];
 
     public JobVerification? Verification { get; init; }

@@ -20,7 +20,7 @@ namespace Officina.Service.Jobs;
 /// id (replacing any earlier attempt's), and the status is written last. Only transient
 /// faults are thrown back to Hangfire for a retry; everything else fails the job with a message.
 /// </summary>
-public sealed class JobRunner(
+public sealed partial class JobRunner(
     IJobStore jobs, IFileStore files, JobDocuments documents, DocumentRenderer renderer, ReportBatchJob reports, ModelLoopFactory models,
     IOptions<OfficinaOptions> options, ILogger<JobRunner> log)
 {
@@ -169,8 +169,9 @@ public sealed class JobRunner(
                 Status = JobStatus.AwaitingApproval,
                 Plan = plan,
                 Usage = usage,
-                Changes = result.Changes,
-                Verification = JobVerification.From(result.Verification),
+                Preview = new JobPreview(result.Changes, JobVerification.From(result.Verification)),
+                Changes = [],
+                Verification = null,
                 Progress = new(JobStatus.AwaitingApproval, count, count, $"{count} operation(s) planned; approve all or some of them"),
             }, cancellationToken).ConfigureAwait(false);
             return null;
@@ -204,6 +205,12 @@ public sealed class JobRunner(
         if (!applied.Succeeded)
         {
             var first = applied.Errors[0];
+            if (job is { Kind: JobKind.Model, Mode: "preview" })
+            {
+                await RefuseApprovalAsync(job, plan, applied.Errors, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await FailAsync(job.Id, new("plan_failed", $"The plan could not be applied; nothing was written. {first.Path}: {first.Message}", applied.Errors), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -224,6 +231,41 @@ public sealed class JobRunner(
             Progress = new(JobStatus.Succeeded, total, total, report.HasErrors ? "Applied; verification found errors" : "Applied and verified"),
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// An approval whose operations did not validate against the document: nothing was written, so
+    /// the job waits for another approval (a subset that can apply) with the reason in its error,
+    /// instead of failing and making the model plan again. Errors point into the approved
+    /// operations; their paths are given back as indexes into the whole plan.
+    /// </summary>
+    private async Task RefuseApprovalAsync(JobRecord job, Plan applied, IReadOnlyList<OperationError> errors, CancellationToken cancellationToken)
+    {
+        var indexes = job.Approved is { } approved ? approved.Order().ToList() : [.. Enumerable.Range(0, applied.Operations.Count)];
+        string PlanIndex(System.Text.RegularExpressions.Match m) =>
+            int.TryParse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < indexes.Count ? $"$.operations[{indexes[n]}]" : m.Value;
+        var mapped = errors.Select(e => e with { Path = OperationPosition().Replace(e.Path, PlanIndex, 1) }).ToList();
+        var first = mapped[0];
+        var message = $"The approved operations could not be applied; nothing was written and the job awaits another approval. {first.Path}: {first.Message}";
+        log.LogInformation("Job {JobId}: approval refused: {Message}", job.Id, message);
+        var refused = new JobError("approval_refused", message, mapped);
+        var updated = await Set(job.Id, j => j.Status != JobStatus.Applying || j.CancelRequested ? j : j with
+        {
+            Status = JobStatus.AwaitingApproval,
+            Approved = null,
+            Changes = [],
+            Verification = null,
+            Error = refused,
+            Progress = new(JobStatus.AwaitingApproval, 0, applied.Operations.Count, "Approval refused; approve another selection or cancel"),
+        }, cancellationToken).ConfigureAwait(false);
+        if (updated.Status == JobStatus.Applying)
+        {
+            // Cancelled while applying: the cancel wins; nothing was written either way.
+            await FinishAsync(job.Id, j => j with { Status = JobStatus.Cancelled, Changes = [], Verification = null }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$\.operations\[(\d+)\]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OperationPosition();
 
     /// <summary>A verify job: the host's verification of the document as uploaded; the result is the document as verification saved it.</summary>
     private async Task VerifyAsync(JobRecord job, CancellationToken cancellationToken)

@@ -225,12 +225,14 @@ function operationItem(op, i) {
   const title = span(describeOperation(op), 'op-title');
   const meta = span('', 'op-meta');
   const opName = document.createElement('code');
+  box.dataset.dependsOn = (op.depends_on || []).join(' ');
+  box.dataset.op = op.op;
   opName.className = 'op-name';
   opName.textContent = op.op;
   meta.append(opName);
   const target = operationTarget(op);
   if (target) meta.append(span(target, 'op-target'));
-  const { op: _name, ...args } = op;
+  const { op: _name, depends_on: _dependsOn, ...args } = op;
   meta.title = JSON.stringify(args); // the exact arguments, for whoever wants them
   label.append(box, title, meta);
   item.append(label);
@@ -242,6 +244,17 @@ function selectionChanged() {
   const chosen = $('operations').querySelectorAll('input:checked').length;
   $('selection').textContent = `${chosen} of ${all} operation(s) selected${chosen === 0 ? ': tick at least one, or cancel the job' : ''}`;
   $('approve').disabled = chosen === 0;
+  showUnmet();
+}
+
+/** Warns, before approving, about each ticked operation that needs one left unticked (depends_on from the plan). */
+function showUnmet() {
+  const boxes = [...$('operations').querySelectorAll('input[type=checkbox]')];
+  const lines = boxes.filter((b) => b.checked).flatMap((b) => b.dataset.dependsOn.split(' ').filter(Boolean).map(Number)
+    .filter((n) => boxes[n] && !boxes[n].checked)
+    .map((n) => `Operation ${b.value} (${b.dataset.op}) needs operation ${n} (${boxes[n].dataset.op}), which is unticked.`));
+  $('unmet').hidden = lines.length === 0;
+  $('unmet').textContent = lines.length ? `${lines.join('\n')}\nTick it again, or untick the operations that need it.` : '';
 }
 
 async function loadPlan(id) {
@@ -265,6 +278,7 @@ $('approve').addEventListener('click', async () => {
       method: 'POST', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify({ operations }),
     });
     if (!response.ok) { fail((await problem(response)).text); return; }
+    fail(''); // an earlier refusal no longer applies
     $('preview').hidden = true;
     show(await response.json());
     follow(current.id);

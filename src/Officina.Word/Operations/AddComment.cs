@@ -20,6 +20,12 @@ public sealed record AddComment(
     [property: Description("Author shown in Word; null for 'Officina'")] string? Author = null)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesParagraph(Paragraph);
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

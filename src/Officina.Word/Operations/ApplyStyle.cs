@@ -12,6 +12,15 @@ public sealed record ApplyStyle(
     [property: Description("Paragraph style name or id, e.g. 'Heading 2', 'Title', 'Normal'")] string Style)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        foreach (var id in Paragraphs ?? [])
+        {
+            trace.AddressesParagraph(id);
+        }
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

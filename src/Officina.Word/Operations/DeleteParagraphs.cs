@@ -16,6 +16,16 @@ public sealed record DeleteParagraphs(
     [property: Description("Ids of the paragraphs to delete")] string[] Paragraphs)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        foreach (var id in Paragraphs ?? [])
+        {
+            trace.AddressesParagraph(id);
+            trace.Removes(DocumentTrace.Paragraph, id);
+        }
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

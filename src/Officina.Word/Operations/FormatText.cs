@@ -26,6 +26,15 @@ public sealed partial record FormatText(
     [property: Description("Font name, e.g. 'Arial'; null leaves it")] string? Font = null)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        foreach (var id in Paragraphs ?? [])
+        {
+            trace.AddressesParagraph(id);
+        }
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

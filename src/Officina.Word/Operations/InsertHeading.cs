@@ -13,6 +13,12 @@ public sealed record InsertHeading(
     [property: Description("'after' (default) or 'before' the anchor paragraph")] InsertPosition? Position = null)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.InsertsParagraphs(Anchor);
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -31,6 +31,12 @@ public sealed record InsertList(
     [property: Description("'after' (default) or 'before' the anchor paragraph")] InsertPosition? Position = null)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.InsertsParagraphs(Anchor);
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -77,7 +83,8 @@ public sealed record InsertList(
             ParagraphFactory.Track(session, paragraph);
         }
 
-        var first = session.Ids.Of((Paragraph)paragraphs[0]);
-        return new Change("insert_list", first, $"Inserted a {Kind.ToString().ToLowerInvariant()} list of {Items.Length} item(s) {Anchors.Describe(Anchor, Position)}", Items.Length);
+        // Every item's id, so that operations addressing any item can be traced to this one (PlanDependencies).
+        var ids = string.Join(",", paragraphs.Select(p => session.Ids.Of((Paragraph)p)));
+        return new Change("insert_list", ids, $"Inserted a {Kind.ToString().ToLowerInvariant()} list of {Items.Length} item(s) {Anchors.Describe(Anchor, Position)}", Items.Length);
     }
 }

@@ -17,6 +17,12 @@ public sealed record InsertParagraph(
     [property: Description("Paragraph style name or id, e.g. 'Normal', 'Quote'; null for Normal")] string? Style = null)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.InsertsParagraphs(Anchor);
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

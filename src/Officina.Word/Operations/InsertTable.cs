@@ -22,6 +22,12 @@ public sealed record InsertTable(
 {
     public const int MaxColumns = 63;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.InsertsParagraphs(Anchor);
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

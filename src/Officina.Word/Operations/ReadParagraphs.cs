@@ -14,6 +14,12 @@ public sealed record ReadParagraphs(
 {
     public const int MaxCount = 500;
 
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesParagraph(From);
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -21,6 +21,15 @@ public sealed record ReplaceText(
     [property: Description("Only in these paragraph ids; null for the whole document (body, headers, footers, notes)")] string[]? Paragraphs = null)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        foreach (var id in Paragraphs ?? [])
+        {
+            trace.AddressesParagraph(id);
+        }
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -15,6 +15,12 @@ public sealed record SetParagraphText(
     [property: Description("The new text")] string Text)
     : WriteOperation<WordSession>
 {
+    public override void Declare(PlanTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        trace.AddressesParagraph(Paragraph);
+    }
+
     public override IEnumerable<OperationError> Validate(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
