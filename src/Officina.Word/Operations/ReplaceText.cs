@@ -21,6 +21,16 @@ public sealed record ReplaceText(
     [property: Description("Only in these paragraph ids; null for the whole document (body, headers, footers, notes)")] string[]? Paragraphs = null)
     : WriteOperation<WordSession>
 {
+    /// <summary>Most matches one operation replaces: each is a run split in the document's DOM.</summary>
+    public const int MaxReplacements = 20_000;
+
+    /// <summary>
+    /// Most characters one operation may add. A replacement that contains what it finds grows
+    /// the text each time it runs; a few such operations in a row would otherwise grow it
+    /// geometrically until memory or patience runs out.
+    /// </summary>
+    public const long MaxGrowth = 2_000_000;
+
     public override void Declare(PlanTrace trace)
     {
         ArgumentNullException.ThrowIfNull(trace);
@@ -54,9 +64,25 @@ public sealed record ReplaceText(
             session.TryFind(Paragraphs![i], $"paragraphs[{i}]", errors, out _);
         }
 
-        if (errors.Count == 0 && TextMatches.In(Targets(session), Find, MatchCase == true, 1).Count == 0)
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var matches = TextMatches.In(Targets(session), Find, MatchCase == true, Math.Min(MaxCount ?? int.MaxValue, MaxReplacements + 1)).Count;
+        if (matches == 0)
         {
             errors.Add(new("find", "text_found", $"The text \"{Find}\" does not occur{(Paragraphs is null ? " in the document" : " in the given paragraphs")}{(MatchCase == true ? " (matching case)" : "")}. Use find_text to check."));
+        }
+        else if (matches > MaxReplacements)
+        {
+            errors.Add(new("find", "replace_limit",
+                $"The text \"{Find}\" occurs more than {MaxReplacements:N0} times; one replace_text changes at most {MaxReplacements:N0}. Set max_count or name the paragraphs."));
+        }
+        else if ((long)matches * (Replace!.Length - Find.Length) > MaxGrowth)
+        {
+            errors.Add(new("replace", "replace_limit",
+                $"Replacing {matches:N0} occurrence(s) of \"{Find}\" would add {(long)matches * (Replace!.Length - Find.Length):N0} characters; one replace_text may add at most {MaxGrowth:N0}. Given a replacement of {Replace.Length:N0} characters."));
         }
 
         return errors;

@@ -82,6 +82,32 @@ public sealed class ReplaceTextTests
     }
 
     [Fact]
+    public void Validate_RefusesTheReplacementThatWouldGrowTheTextPastTheLimit_WhenItContainsWhatItFinds()
+    {
+        // Each run of this replacement multiplies the e's by 100: a few in a row once ran for minutes.
+        using var doc = Documents.With(new string('e', 400));
+        var grow = $$"""{"op":"replace_text","find":"e","replace":"{{new string('e', 100)}}"}""";
+        doc.Run(grow);
+
+        var errors = doc.Fail(grow);
+
+        Assert.Equal(("find", "replace_limit"), (errors[0].Path, errors[0].Rule));
+        Assert.Contains("more than 20,000 times", errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(40_000, doc.Texts().Single().Length);
+    }
+
+    [Fact]
+    public void Validate_RefusesAReplacementAddingMillionsOfCharacters()
+    {
+        using var doc = Documents.With(string.Join(' ', Enumerable.Repeat("x", 10_000)));
+
+        var errors = doc.Fail($$"""{"op":"replace_text","find":"x","replace":"{{new string('y', 300)}}"}""");
+
+        Assert.Equal(("replace", "replace_limit"), (errors[0].Path, errors[0].Rule));
+        Assert.Contains("would add 2,990,000 characters", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_WritesTrackedRevisions_ThatAcceptAndRejectResolve()
     {
         using var doc = Runs.Paragraph("Pay ", "*net 30", " days");
