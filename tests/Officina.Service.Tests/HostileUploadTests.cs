@@ -64,5 +64,42 @@ public sealed class HostileUploadTests : IDisposable
         Assert.Equal(0, LinkedPictureTrap.BaitPixels(pdf));
     }
 
+    [Fact]
+    public async Task PlansApply_RefusesOrFinishesEveryFuzzedVariant_WithACode()
+    {
+        using var client = _app.CreateClient();
+        var problems = new List<string>();
+        foreach (var (name, package) in FuzzedPackages.Variants(ServiceApp.Asset("basicspread.xlsx"), "xlsx", 60, seed: 20261204))
+        {
+            using var response = await client.PostAsync("/api/v1/plans/apply", ServiceApp.PlanForm(ServiceApp.Plan, package, name + ".xlsx"));
+            var text = await response.Content.ReadAsStringAsync();
+            if (text.Contains("   at ", StringComparison.Ordinal))
+            {
+                problems.Add($"{name}: a stack trace in the answer");
+            }
+
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                continue;
+            }
+
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                problems.Add($"{name}: HTTP {(int)response.StatusCode}: {text}");
+                continue;
+            }
+
+            var job = await ServiceApp.WaitAsync(client, (string)(await ServiceApp.JsonAsync(response))["id"]!);
+            var status = (string?)job["status"];
+            var code = (string?)job["error"]?["code"];
+            if (status != "succeeded" && (status != "failed" || code is null or "internal"))
+            {
+                problems.Add($"{name}: {status} {code}: {job["error"]?["message"]}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     public void Dispose() => _app.Dispose();
 }
