@@ -65,7 +65,7 @@ public static class OfficinaApp
         app.MapGroup(JobsApi.Prefix)
             .RequireAuthorization()
             .RequireRateLimiting(OfficinaServices.RateLimitPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .MapJobsApi()
             .MapPlansApi()
             .MapDocumentsApi()
