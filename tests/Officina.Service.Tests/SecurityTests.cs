@@ -179,5 +179,104 @@ public sealed class SecurityTests : IDisposable
         Assert.Contains("Officina:MaxUploadBytes", (string?)(await ServiceApp.JsonAsync(response))["detail"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FailedAuthentication_Returns429WithRetryAfter_AfterTheLimitEvenForTheRightKey()
+    {
+        using var app = new ServiceApp(new()
+        {
+            ["Officina:ApiKeys:0:Tenant"] = "acme",
+            ["Officina:ApiKeys:0:Sha256"] = ApiKeys.Hash(AcmeKey),
+            ["Officina:AuthFailureLimit"] = "3",
+            ["Officina:AuthFailureWindowSeconds"] = "600",
+        });
+        using var guesser = app.ClientWithKey("guess");
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await guesser.GetAsync("/api/v1/jobs");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = app.ClientWithKey(AcmeKey);
+        using var throttled = await right.GetAsync("/api/v1/jobs");
+        using var anonymous = app.CreateClient();
+        using var health = await anonymous.GetAsync("/healthz");
+
+        Assert.Equal((HttpStatusCode)429, throttled.StatusCode);
+        Assert.Equal("auth_throttled", (string?)(await ServiceApp.JsonAsync(throttled))["code"]);
+        Assert.InRange(throttled.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 600);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task FailedDashboardPasswords_Return429_AfterTheLimit()
+    {
+        using var app = new ServiceApp(new()
+        {
+            ["Officina:ApiKeys:0:Tenant"] = "ops",
+            ["Officina:ApiKeys:0:Sha256"] = ApiKeys.Hash(AdminKey),
+            ["Officina:ApiKeys:0:Admin"] = "true",
+            ["Officina:AuthFailureLimit"] = "2",
+        });
+        using var browser = app.CreateClient();
+        browser.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:guess")));
+        using var first = await browser.GetAsync("/hangfire");
+        using var second = await browser.GetAsync("/hangfire");
+        using var admin = app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + AdminKey)));
+
+        using var throttled = await admin.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal((HttpStatusCode)429, throttled.StatusCode);
+        Assert.NotNull(throttled.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Dashboard_IsServedUnderACspThatForbidsFraming()
+    {
+        using var admin = _app.ClientWithKey(AdminKey);
+
+        using var page = await admin.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Equal("DENY", string.Join(",", page.Headers.GetValues("X-Frame-Options")));
+        Assert.DoesNotMatch("<script>(?!</script>)", await page.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/healthz", null)]
+    [InlineData("/api/v1/jobs", null)]
+    [InlineData("/api/v1/jobs", AcmeKey)]
+    [InlineData("/api/v1/jobs/nope", AcmeKey)]
+    [InlineData("/hangfire/js1825", AdminKey)]
+    [InlineData("/no-such-page", null)]
+    public async Task Response_CarriesNosniff_WhateverItServes(string path, string? key)
+    {
+        using var client = _app.ClientWithKey(key);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
+    public async Task Download_CarriesNosniff()
+    {
+        using var client = _app.ClientWithKey(AcmeKey);
+        using var submitted = await client.PostAsync("/api/v1/plans/apply", ServiceApp.PlanForm(ServiceApp.Plan));
+        var id = (string)(await ServiceApp.JsonAsync(submitted))["id"]!;
+        Assert.Equal("succeeded", (string?)(await ServiceApp.WaitAsync(client, id))["status"]);
+
+        using var result = await client.GetAsync($"/api/v1/jobs/{id}/result");
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Equal("nosniff", string.Join(",", result.Headers.GetValues("X-Content-Type-Options")));
+    }
+
     public void Dispose() => _app.Dispose();
 }

@@ -12,13 +12,14 @@ public static class ApiConventions
 
     /// <summary>
     /// Takes <paramref name="form"/> as <c>multipart/form-data</c>, read by <see cref="JobForm.ReadAsync"/>:
-    /// 400 for a field or part it refuses, 413 over the upload limit, 415 when the body is not multipart.
+    /// 400 for a field or part it refuses or a body it cannot read, 413 over the upload limit, 415 when the body is not multipart,
+    /// 507 when there is no space left to store the upload.
     /// </summary>
     public static RouteHandlerBuilder AcceptsForm(this RouteHandlerBuilder builder, RequestForm form)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.WithMetadata(form).DisableAntiforgery()
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status507InsufficientStorage);
     }
 
     /// <summary>

@@ -43,18 +43,32 @@ public sealed record JobForm(IFormCollection Fields, UploadedFile? File, IReadOn
             var limit = (int)Math.Min(int.MaxValue, maxBytes);
             form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes, ValueLengthLimit = limit, BufferBodyLengthLimit = maxBytes }, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException ex) when (ex.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("value length limit", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Problems.TooLarge(maxBytes));
         }
+        catch (InvalidDataException ex) when (ex.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // Thousands of tiny fields are a malformed form, not a large one (the framework's limits: 1,024 fields, 16 headers per part).
+            return (null, Problems.Invalid("$", "too_many_fields", $"The multipart/form-data body has more fields or part headers than a form takes: {ex.Message} Send only the form's fields."));
+        }
         catch (InvalidDataException ex)
         {
-            // An empty or cut-off multipart body (e.g. a form with no fields at all) is malformed, not too large.
+            // An empty or malformed multipart body (no boundary, a bad Content-Disposition, a form with no fields at all) is malformed, not too large.
             return (null, Problems.Invalid("$", "multipart", $"The multipart/form-data body cannot be read: {ex.Message} Send at least one field or part."));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Problems.TooLarge(maxBytes));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, Problems.UnreadableBody(ex));
+        }
+        catch (IOException ex) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return (null, Problems.UnreadableBody(ex));
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

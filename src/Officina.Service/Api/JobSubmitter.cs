@@ -10,9 +10,10 @@ namespace Officina.Service.Api;
 /// <summary>
 /// Creates jobs: claims the <c>Idempotency-Key</c>, stores the files (original, sources, other inputs) under the new id, writes
 /// the record and enqueues the Hangfire job. A repeated key with the same request returns the
-/// first job; with a different request it is a 422.
+/// first job; with a different request it is a 422. A submission that fails half-way (disk full,
+/// database gone) leaves nothing behind: its files and record are removed and its key is released.
 /// </summary>
-public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJobClient background, TimeProvider time)
+public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJobClient background, TimeProvider time, ILogger<JobSubmitter> log)
 {
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 
@@ -29,22 +30,6 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
             return repeated;
         }
 
-        if (original is not null)
-        {
-            await files.WriteAsync(id, "original", original.Content, cancellationToken).ConfigureAwait(false);
-        }
-
-        for (var i = 0; i < sources.Count; i++)
-        {
-            await files.WriteAsync(id, $"source_{i}", sources[i].Content, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Other inputs a kind needs (a batch's data and plan template), under slots the caller names.
-        foreach (var (slot, content) in inputs ?? new Dictionary<string, byte[]>())
-        {
-            await files.WriteAsync(id, slot, content, cancellationToken).ConfigureAwait(false);
-        }
-
         var now = time.GetUtcNow();
         var job = draft with
         {
@@ -55,8 +40,33 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
-        Enqueue(id);
+        try
+        {
+            if (original is not null)
+            {
+                await files.WriteAsync(id, "original", original.Content, cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < sources.Count; i++)
+            {
+                await files.WriteAsync(id, $"source_{i}", sources[i].Content, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Other inputs a kind needs (a batch's data and plan template), under slots the caller names.
+            foreach (var (slot, content) in inputs ?? new Dictionary<string, byte[]>())
+            {
+                await files.WriteAsync(id, slot, content, cancellationToken).ConfigureAwait(false);
+            }
+
+            await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
+            Enqueue(id);
+        }
+        catch
+        {
+            await AbandonAsync(http, draft.Tenant, id).ConfigureAwait(false);
+            throw;
+        }
+
         return Accepted(job);
     }
 
@@ -79,7 +89,26 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
             return null;
         }
 
-        return await jobs.GetAsync(claim.JobId, cancellationToken).ConfigureAwait(false) is { } first && first.Tenant == tenant
+        var first = await jobs.GetAsync(claim.JobId, cancellationToken).ConfigureAwait(false);
+        if (first is { Status: JobStatus.Failed, Error.Code: StorageFaults.StorageFullCode } && first.Tenant == tenant)
+        {
+            // The first job failed for want of space, not for anything in the request: the retry runs it again as a new job.
+            await jobs.ReleaseClaimAsync(tenant, KeyHash(http), first.Id, cancellationToken).ConfigureAwait(false);
+            (claim, problem) = await ClaimKeyAsync(http, tenant, requestHash, jobId, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (claim is null)
+            {
+                return null;
+            }
+
+            first = await jobs.GetAsync(claim.JobId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return first is not null && first.Tenant == tenant
             ? Accepted(first)
             : Problems.Conflict($"The request with Idempotency-Key '{http.Request.Headers["Idempotency-Key"]}' is still being processed; repeat it in a moment.");
     }
@@ -102,7 +131,7 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
             return (null, Problems.Invalid(IdempotencyKeyHeader.Name, "idempotency_key", $"An Idempotency-Key has at most {IdempotencyKeyHeader.MaxLength} characters. Given: {key.Length}."));
         }
 
-        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var keyHash = KeyHash(http);
         var request = $"{http.Request.Method} {http.Request.Path} {requestHash}";
         var claim = await jobs.ClaimAsync(tenant, keyHash, request, id, IdempotencyWindow, cancellationToken).ConfigureAwait(false);
         if (claim is not null && claim.RequestHash != request)
@@ -113,6 +142,31 @@ public sealed class JobSubmitter(IJobStore jobs, IFileStore files, IBackgroundJo
 
         return (claim, null);
     }
+
+    /// <summary>
+    /// Undoes a submission that failed after its key was claimed: its files, its record (if written) and its key claim go,
+    /// so no orphan folder stays and a retry with the same key is not told the request is still being processed.
+    /// </summary>
+    private async Task AbandonAsync(HttpContext http, string tenant, string id)
+    {
+        try
+        {
+            await files.DeleteAllAsync(id, CancellationToken.None).ConfigureAwait(false);
+            await jobs.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
+            if (http.Request.Headers[IdempotencyKeyHeader.Name].ToString() is { Length: > 0 and <= IdempotencyKeyHeader.MaxLength })
+            {
+                await jobs.ReleaseClaimAsync(tenant, KeyHash(http), id, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Npgsql.NpgsqlException or TimeoutException)
+        {
+            // The submission's own failure is what the client hears; this one is for the operator.
+            log.LogWarning("Could not remove what the failed submission of job {JobId} left behind: {Message}", id, ex.Message);
+        }
+    }
+
+    private static string KeyHash(HttpContext http) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(http.Request.Headers[IdempotencyKeyHeader.Name].ToString())));
 
     public void Enqueue(string id) => background.Enqueue<JobRunner>(r => r.RunAsync(id, null, CancellationToken.None));
 

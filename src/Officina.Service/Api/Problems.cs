@@ -34,6 +34,23 @@ public static class Problems
 
     public static ProblemHttpResult Conflict(string detail) => Of(StatusCodes.Status409Conflict, "Conflict", detail);
 
+    /// <summary>
+    /// 400 for a request body that could not be read to its end: cut off before the multipart form closed, or
+    /// arriving slower than Kestrel's minimum data rate. Nothing was done, and the log gets no stack trace.
+    /// </summary>
+    public static ProblemHttpResult UnreadableBody(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => Invalid("$", "body_too_slow",
+                "The request body arrived too slowly (below the minimum data rate of 240 bytes/s after a 5 s grace period), so it was not read and nothing was done. Send the body without pauses."),
+            IOException when exception.Message.Contains("Unexpected end", StringComparison.OrdinalIgnoreCase) => Invalid("$", "body_incomplete",
+                "The request body ended before the multipart form did (a cut-off upload or a wrong Content-Length), so nothing was done. Send the whole body."),
+            _ => Invalid("$", "body", $"The request body cannot be read: {exception.Message}"),
+        };
+    }
+
     public static ProblemHttpResult TooLarge(long limit) =>
         Of(StatusCodes.Status413PayloadTooLarge, "Upload too large",
             $"The request is larger than the upload limit of {limit:N0} bytes ({limit / (1024.0 * 1024):0.#} MB; Officina:MaxUploadBytes).");

@@ -15,6 +15,15 @@ public static class OfficinaApp
     public const string WebUiContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The Hangfire dashboard runs only its own scripts (inline styles it sets on elements are allowed), talks only to this
+    /// service, and is never framed (clickjacking its delete and requeue buttons).
+    /// </summary>
+    public const string DashboardContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public const string DashboardPath = "/hangfire";
+
     public static WebApplication UseOfficina(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -22,7 +31,9 @@ public static class OfficinaApp
         var options = app.Services.GetRequiredService<IOptions<OfficinaOptions>>().Value;
         var urls = app.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : options.Urls;
         keys.RequireKeysOffLoopback(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        app.Use(NoSniff);
         app.UseExceptionHandler();
+        app.Use(app.Services.GetRequiredService<AuthFailureThrottle>().RefuseThrottledAsync);
         app.UseStatusCodePages();
         // The web UI ships next to the assembly, so it is found whatever the working directory is.
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
@@ -33,7 +44,11 @@ public static class OfficinaApp
             if (context.Request.Path == "/" || context.Request.Path == "/index.html")
             {
                 context.Response.Headers.ContentSecurityPolicy = WebUiContentSecurityPolicy;
-                context.Response.Headers.XContentTypeOptions = "nosniff";
+            }
+            else if (context.Request.Path.StartsWithSegments(DashboardPath))
+            {
+                context.Response.Headers.ContentSecurityPolicy = DashboardContentSecurityPolicy;
+                context.Response.Headers.XFrameOptions = "DENY";
             }
 
             return next(context);
@@ -43,14 +58,14 @@ public static class OfficinaApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new DashboardAuthorization(keys)], DashboardTitle = "Officina jobs" });
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions { Authorization = [new DashboardAuthorization(keys, app.Services.GetRequiredService<AuthFailureThrottle>())], DashboardTitle = "Officina jobs" });
 
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapGroup(JobsApi.Prefix)
             .RequireAuthorization()
             .RequireRateLimiting(OfficinaServices.RateLimitPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .MapJobsApi()
             .MapPlansApi()
             .MapDocumentsApi()
@@ -94,5 +109,17 @@ public static class OfficinaApp
         }
 
         return app;
+    }
+
+    /// <summary>Every answer (API, downloads, static files, errors) tells browsers not to guess a content type other than the declared one.</summary>
+    private static Task NoSniff(HttpContext context, RequestDelegate next)
+    {
+        // Set when the answer starts, so error answers whose headers the exception handler cleared carry it too.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Task.CompletedTask;
+        });
+        return next(context);
     }
 }

@@ -37,6 +37,15 @@ public sealed class OfficinaOptions
     /// <summary>Requests per minute per API key (fixed window).</summary>
     public int RateLimitPerMinute { get; set; } = 600;
 
+    /// <summary>
+    /// Failed authentications (wrong API keys, wrong dashboard passwords) a client IP may make within
+    /// <see cref="AuthFailureWindowSeconds"/>; after that its requests with credentials get 429. 0 turns the throttle off.
+    /// </summary>
+    public int AuthFailureLimit { get; set; } = 10;
+
+    /// <summary>The window of <see cref="AuthFailureLimit"/>, in seconds, counted from a client's first failure.</summary>
+    public double AuthFailureWindowSeconds { get; set; } = 300;
+
     /// <summary>Whether this process runs jobs (a Hangfire server); false for API-only instances.</summary>
     public bool Worker { get; set; } = true;
 

@@ -127,6 +127,7 @@ public static class OfficinaServices
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
+        services.AddSingleton<AuthFailureThrottle>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -164,6 +165,7 @@ public static class OfficinaServices
     {
         services.ConfigureHttpJsonOptions(o => ServiceJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddExceptionHandler<RequestFailureHandler>();
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<OpenApiOperations>();

@@ -86,6 +86,14 @@ public sealed partial class JobRunner(
         {
             await FinishAsync(jobId, j => j with { Status = JobStatus.Cancelled }, CancellationToken.None).ConfigureAwait(false);
         }
+        catch (Exception ex) when (StorageFaults.IsDiskFull(ex))
+        {
+            // Not retried by Hangfire: space comes back when an operator acts, so the job fails now and a resubmission runs it again.
+            log.LogWarning("Job {JobId} failed: no space left to store its files ({Message})", jobId, ex.Message);
+            await FailAsync(jobId, new(StorageFaults.StorageFullCode,
+                "The job's result could not be stored: the disk that holds Officina's data is full, and nothing was kept. "
+                + "Free space, then submit the request again (with the same Idempotency-Key, too)."), CancellationToken.None).ConfigureAwait(false);
+        }
         catch (TransientJobException ex) when (retry >= TransientRetries)
         {
             await FailAsync(jobId, new("transient_fault", $"{ex.Message} Gave up after {TransientRetries} retries."), CancellationToken.None).ConfigureAwait(false);

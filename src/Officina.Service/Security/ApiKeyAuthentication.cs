@@ -9,7 +9,7 @@ namespace Officina.Service.Security;
 /// Authenticates <c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c> against the hashed
 /// keys; the principal carries the key's tenant. With no keys configured everyone is tenant <c>local</c>.
 /// </summary>
-public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys, AuthFailureThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -41,9 +41,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        return Task.FromResult(keys.Find(key) is { } entry
-            ? Success(entry.Tenant, ApiKeys.Hash(key)[..16], entry.Admin)
-            : AuthenticateResult.Fail("The API key is not valid."));
+        if (keys.Find(key) is { } entry)
+        {
+            return Task.FromResult(Success(entry.Tenant, ApiKeys.Hash(key)[..16], entry.Admin));
+        }
+
+        throttle.RecordFailure(Context);
+        return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

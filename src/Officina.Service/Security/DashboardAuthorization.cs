@@ -6,9 +6,9 @@ namespace Officina.Service.Security;
 /// <summary>
 /// The Hangfire dashboard opens for an admin key: sent as a header like the API, or as the
 /// password of HTTP Basic authentication so a browser can prompt for it. With no keys
-/// configured (loopback only) it opens for local requests.
+/// configured (loopback only) it opens for local requests. Wrong passwords count towards <see cref="AuthFailureThrottle"/>.
 /// </summary>
-public sealed class DashboardAuthorization(ApiKeys keys) : IDashboardAuthorizationFilter
+public sealed class DashboardAuthorization(ApiKeys keys, AuthFailureThrottle throttle) : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context)
     {
@@ -20,9 +20,16 @@ public sealed class DashboardAuthorization(ApiKeys keys) : IDashboardAuthorizati
         }
 
         var key = ApiKeyAuthentication.KeyFrom(http.Request) ?? BasicPassword(http.Request);
-        if (keys.Find(key) is { Admin: true })
+        var entry = keys.Find(key);
+        if (entry is { Admin: true })
         {
             return true;
+        }
+
+        if (key is not null && entry is null)
+        {
+            // A password no key matches counts towards the client's throttle; a valid key without admin rights does not.
+            throttle.RecordFailure(http);
         }
 
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"Officina dashboard (password: an admin API key)\"";

@@ -30,6 +30,12 @@ public interface IJobStore
     /// </summary>
     Task<IdempotencyClaim?> ClaimAsync(string tenant, string keyHash, string requestHash, string jobId, TimeSpan window, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets the claim of <paramref name="keyHash"/> when it still points at <paramref name="jobId"/>: the request that made it
+    /// failed before its job could be stored (or the job failed for want of space), so a retry with the key starts afresh.
+    /// </summary>
+    Task ReleaseClaimAsync(string tenant, string keyHash, string jobId, CancellationToken cancellationToken);
+
     /// <summary>Throws when the store cannot be reached.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 }

@@ -10,8 +10,17 @@ public sealed class LocalFileStore(string dataPath) : IFileStore
         var folder = Directory.CreateDirectory(Path.Combine(_root, StoreIds.Require(jobId, "job id"))).FullName;
         var path = Path.Combine(folder, StoreIds.Require(slot, "file slot"));
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // A full disk or a cancelled write leaves no half-written temporary file behind.
+            StorageFaults.DeleteQuietly(temp);
+            throw;
+        }
     }
 
     public async Task<byte[]?> ReadAsync(string jobId, string slot, CancellationToken cancellationToken)

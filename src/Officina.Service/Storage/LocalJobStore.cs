@@ -61,6 +61,7 @@ public sealed class LocalJobStore : IJobStore, IDisposable
         await _claimsLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var had = _claims.TryGetValue((tenant, keyHash), out var previous);
             var stored = _claims.AddOrUpdate((tenant, keyHash), mine, (_, old) => now - old.At > window ? mine : old);
             if (stored != mine)
             {
@@ -72,8 +73,43 @@ public sealed class LocalJobStore : IJobStore, IDisposable
                 _claims.TryRemove(expired, out _);
             }
 
-            SaveClaims();
+            try
+            {
+                SaveClaims();
+            }
+            catch
+            {
+                // A claim that could not be saved (disk full) is no claim: a retry with the key must not hear "still being processed".
+                if (had)
+                {
+                    _claims[(tenant, keyHash)] = previous;
+                }
+                else
+                {
+                    _claims.TryRemove((tenant, keyHash), out _);
+                }
+
+                throw;
+            }
+
             return null;
+        }
+        finally
+        {
+            _claimsLock.Release();
+        }
+    }
+
+    public async Task ReleaseClaimAsync(string tenant, string keyHash, string jobId, CancellationToken cancellationToken)
+    {
+        await _claimsLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_claims.TryGetValue((tenant, keyHash), out var claim) && claim.Claim.JobId == jobId)
+            {
+                _claims.TryRemove((tenant, keyHash), out _);
+                SaveClaims();
+            }
         }
         finally
         {
@@ -117,8 +153,16 @@ public sealed class LocalJobStore : IJobStore, IDisposable
     {
         var claims = _claims.Select(c => new SavedClaim(c.Key.Item1, c.Key.Item2, c.Value.Claim.RequestHash, c.Value.Claim.JobId, c.Value.At)).ToList();
         var temp = _claimsFile + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(claims, ServiceJson.Options));
-        File.Move(temp, _claimsFile, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(claims, ServiceJson.Options));
+            File.Move(temp, _claimsFile, overwrite: true);
+        }
+        catch
+        {
+            StorageFaults.DeleteQuietly(temp);
+            throw;
+        }
     }
 
     private sealed record SavedClaim(string Tenant, string KeyHash, string RequestHash, string JobId, DateTimeOffset At);

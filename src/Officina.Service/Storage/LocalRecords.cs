@@ -56,12 +56,14 @@ internal sealed class LocalRecords<T> : IDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_records.TryAdd(record.Id, record))
+            if (_records.ContainsKey(record.Id))
             {
                 throw new InvalidOperationException($"A record with the {_what} '{record.Id}' exists already.");
             }
 
+            // Written first: a record that could not be stored (disk full) is not served from memory either.
             Write(record);
+            _records[record.Id] = record;
         }
         finally
         {
@@ -122,7 +124,16 @@ internal sealed class LocalRecords<T> : IDisposable
     {
         var path = PathOf(record.Id);
         var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(record, ServiceJson.Options));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(record, ServiceJson.Options));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // The record in memory stays as it was (callers update it only after this returns) and no temporary file stays behind.
+            StorageFaults.DeleteQuietly(temp);
+            throw;
+        }
     }
 }

@@ -65,6 +65,16 @@ public sealed class PostgresJobStore(NpgsqlDataSource dataSource, PostgresSchema
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new IdempotencyClaim(reader.GetString(0), reader.GetString(1)) : null;
     }
 
+    public async Task ReleaseClaimAsync(string tenant, string keyHash, string jobId, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = dataSource.CreateCommand("DELETE FROM officina_idempotency WHERE tenant = $1 AND key_hash = $2 AND job_id = $3");
+        command.Parameters.AddWithValue(tenant);
+        command.Parameters.AddWithValue(keyHash);
+        command.Parameters.AddWithValue(jobId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
