@@ -49,31 +49,37 @@ public static class SourceReader
             throw new SourceRejectedException($"The source '{path}' is {length / 1024 / 1024} MB; sources are read up to {MaxBytes / 1024 / 1024} MB.");
         }
 
-        name ??= Path.GetFileName(path);
-        Stream Open() => File.OpenRead(path);
-        var head = new byte[8];
-        int read;
-        using (var stream = Open())
+        return Read(name ?? Path.GetFileName(path), File.ReadAllBytes(path), workbookTokens);
+    }
+
+    /// <summary>Reads a source already in memory (an upload), recognised by its content as <see cref="Read(string, string?, int)"/> does.</summary>
+    public static SourceDocument Read(string name, byte[] content, int workbookTokens = 4000)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.LongLength > MaxBytes)
         {
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            throw new SourceRejectedException($"The source '{name}' is {content.LongLength / 1024 / 1024} MB; sources are read up to {MaxBytes / 1024 / 1024} MB.");
         }
 
+        Stream Open() => new MemoryStream(content, writable: false);
+        var head = content.AsSpan(0, Math.Min(8, content.Length));
         try
         {
-            if (read >= 4 && Encoding.ASCII.GetString(head, 0, 4) == "%PDF")
+            if (head.Length >= 4 && head[..4].SequenceEqual("%PDF"u8))
             {
-                return PdfSourceReader.Read(name, File.ReadAllBytes(path), Open);
+                return PdfSourceReader.Read(name, content, Open);
             }
 
-            if (read >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
+            if (head.Length >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
             {
-                return ReadPackage(name, File.ReadAllBytes(path), workbookTokens);
+                return ReadPackage(name, content, workbookTokens);
             }
 
-            var firstChar = FirstNonSpace(head.AsSpan(0, read));
+            var firstChar = FirstNonSpace(head);
             if (firstChar is '{' or '[')
             {
-                return JsonSourceReader.Read(name, File.ReadAllText(path));
+                return JsonSourceReader.Read(name, new StreamReader(Open()).ReadToEnd());
             }
 
             return CsvSourceReader.Read(name, Open);

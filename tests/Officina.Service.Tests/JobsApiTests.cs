@@ -49,6 +49,42 @@ public sealed class JobsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Job_GivesTheModelTheUploadedSourcesAsText_WhenSourcesAreSent()
+    {
+        ScriptTwoWrites();
+        using var client = _app.CreateClient();
+        using var form = ServiceApp.JobForm("Label A1 and B1 from the regions", "preview");
+        form.Add(new ByteArrayContent("region,revenue\nNorthwind Traders,1234567\nSouth,80\n"u8.ToArray()), "sources", "regions.csv");
+
+        using var response = await client.PostAsync("/api/v1/jobs", form);
+        var id = (string)(await ServiceApp.JsonAsync(response))["id"]!;
+        var waiting = await ServiceApp.WaitAsync(client, id, j => (string?)j["status"] is "awaiting_approval" or "failed");
+
+        Assert.Equal("awaiting_approval", (string?)waiting["status"]);
+        var first = _model.Requests[0].Body.ToJsonString();
+        Assert.Contains("regions.csv", first, StringComparison.Ordinal);
+        Assert.Contains("Northwind Traders", first, StringComparison.Ordinal);
+        Assert.Contains("1234567", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_FailsWithSourceRejected_WhenASourceCannotBeRead()
+    {
+        using var client = _app.CreateClient();
+        using var form = ServiceApp.JobForm("Use the report", "preview");
+        form.Add(new ByteArrayContent("%PDF-1.7 not really a pdf"u8.ToArray()), "sources", "report.pdf");
+
+        using var response = await client.PostAsync("/api/v1/jobs", form);
+        var id = (string)(await ServiceApp.JsonAsync(response))["id"]!;
+        var job = await ServiceApp.WaitAsync(client, id);
+
+        Assert.Equal("failed", (string?)job["status"]);
+        Assert.Equal("source_rejected", (string?)job["error"]!["code"]);
+        Assert.Contains("report.pdf", (string?)job["error"]!["message"], StringComparison.Ordinal);
+        Assert.Empty(_model.Requests);
+    }
+
+    [Fact]
     public async Task Approve_ReturnsTheJob_WhenRepeatedWithTheSameIdempotencyKey()
     {
         ScriptTwoWrites();

@@ -2,6 +2,7 @@ using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.Planning;
 using Officina.Service.Storage;
+using Officina.Sources;
 
 namespace Officina.Service.Jobs;
 
@@ -51,5 +52,21 @@ public sealed class JobDocuments(IFileStore files, PackageLimits limits)
         }
 
         return session;
+    }
+
+    /// <summary>The job's uploaded sources as text the model reads and cites (PDF, CSV, JSON, Office files).</summary>
+    public async Task<IReadOnlyList<SourceDocument>> SourcesAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var sources = new List<SourceDocument>();
+        for (var i = 0; i < job.Sources.Count; i++)
+        {
+            if (await files.ReadAsync(job.Id, $"source_{i}", cancellationToken).ConfigureAwait(false) is { } content)
+            {
+                sources.Add(SourceReader.Read(job.Sources[i], content));
+            }
+        }
+
+        return sources;
     }
 }

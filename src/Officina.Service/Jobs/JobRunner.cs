@@ -11,6 +11,7 @@ using Officina.Reports;
 using Officina.Reports.Data;
 using Officina.Service.Configuration;
 using Officina.Service.Storage;
+using Officina.Sources;
 
 namespace Officina.Service.Jobs;
 
@@ -143,6 +144,17 @@ public sealed partial class JobRunner(
 
         job = await Set(job.Id, j => j with { Status = JobStatus.Planning, Progress = new(JobStatus.Planning, 0, 0, $"Planning with {settings.Model}") }, cancellationToken).ConfigureAwait(false);
         using var session = await documents.OpenAsync(job, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SourceDocument> sources;
+        try
+        {
+            sources = await documents.SourcesAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceRejectedException ex)
+        {
+            await FailAsync(job.Id, new("source_rejected", ex.Message), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
         ReasoningEffort? effort = ReasoningEfforts.TryParse(job.Effort, out var parsed) ? parsed : null;
         var clock = Stopwatch.StartNew();
         PlanningResult result;
@@ -150,7 +162,7 @@ public sealed partial class JobRunner(
         {
             var loop = models.Create(settings);
             loop.Progress = sink;
-            result = await loop.RunAsync(session, job.Instruction!, effort, cancellationToken).ConfigureAwait(false);
+            result = await loop.RunAsync(session, job.Instruction!, sources, effort, cancellationToken).ConfigureAwait(false);
         }
         catch (PlanningException ex) when (ex.InnerException is ModelRequestException { Status: 0 or 408 or 429 or >= 500 })
         {
