@@ -49,7 +49,7 @@ public static class WorkbookVerifier
             if (stale.Count > 0)
             {
                 var cells = stale.Select(f => f.Formula).ToList();
-                var results = await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false);
+                var results = ServerEnvironment.Excuse(cells, await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false));
                 var written = 0;
                 for (var i = 0; i < stale.Count; i++)
                 {

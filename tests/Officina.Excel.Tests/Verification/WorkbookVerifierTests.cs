@@ -43,6 +43,24 @@ public sealed class WorkbookVerifierTests
         Assert.Equal("#DIV/0!", reopened.Text("A1"));
     }
 
+    [Theory]
+    [InlineData("=CELL(\"filename\")")]
+    [InlineData("=CELL(\"filename\",A1)&\"!\"")]
+    [InlineData("=INFO(\"directory\")")]
+    public async Task VerifyAsync_NeverWritesWhereTheServerKeepsTheFile_WhenAFormulaAsksForIt(string formula)
+    {
+        using var book = Book("""{"op":"set_values","range":"Sheet1!A1","values":[[1]]}""",
+            $$"""{"op":"set_formulas","range":"Sheet1!B1","formula":{{System.Text.Json.JsonSerializer.Serialize(formula)}}}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        using var reopened = book.Reopen();
+        var value = reopened.Text("B1") ?? "";
+        Assert.DoesNotContain("/tmp", value, StringComparison.Ordinal);
+        Assert.DoesNotContain("officina", value, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(report.Findings, f => f.Message.Contains("where the file is kept", StringComparison.Ordinal) && f.Location == "Sheet1!B1");
+    }
+
     [Fact]
     public async Task VerifyAsync_WritesCachedValue_WhenClosedXmlComputesSum()
     {
