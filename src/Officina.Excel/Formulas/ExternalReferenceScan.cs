@@ -43,7 +43,8 @@ public static partial class ExternalReferenceScan
         foreach (Match quoted in QuotedPrefix().Matches(code))
         {
             var name = quoted.Groups["name"].Value;
-            if (name.IndexOfAny(['[', ']', '\\', '/', ':']) >= 0)
+            // ':' stays allowed: 'Jan 2026:Mar 2026'!A1 is a 3-D reference across this workbook's sheets.
+            if (name.IndexOfAny(['[', ']', '\\', '/']) >= 0)
             {
                 return $"a reference to another workbook ('{name}'!)";
             }

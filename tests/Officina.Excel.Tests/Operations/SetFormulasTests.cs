@@ -83,7 +83,9 @@ public sealed class SetFormulasTests
     [InlineData("=\"a|b\"&A1")]
     [InlineData("=SUM(Table1[Amount])+Sheet1!A1")]
     [InlineData("='My Sheet'!A1*2")]
-    public void Apply_WritesFormula_WhenLinksAndPipesAreOnlyText(string formula)
+    [InlineData("=SUM('Jan 2026:Mar 2026'!A1)")]
+    [InlineData("=TEXT(A1,\"hh:mm\")&Sheet1!A2")]
+    public void Apply_WritesFormula_WhenNothingReachesOutsideTheWorkbook(string formula)
     {
         using var book = WorkbookSession.Create();
         book.Run("""{"op":"add_sheet","name":"My Sheet"}""");
