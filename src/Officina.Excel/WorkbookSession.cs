@@ -3,10 +3,12 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
+using Officina.Excel.Formulas;
 using Officina.Excel.Import;
 using Officina.Excel.Inspection;
 using Officina.Excel.Styles;
 using Officina.Excel.Verification;
+using Officina.OpenXml.LibreOffice;
 using Officina.OpenXml.Packaging;
 using Officina.OpenXml.Validation;
 using Officina.Operations;
@@ -67,6 +69,18 @@ public sealed class WorkbookSession : IHostSession, IDataSources
     public WorkbookStyles Styles => _styles ??= new WorkbookStyles(WorkbookPart);
 
     public IReadOnlyList<Change> Changes => _changes;
+
+    /// <summary>
+    /// The LibreOffice that computes, during the plan, formula values ClosedXML cannot (for
+    /// operations that read values, see <see cref="FormulaRefresh"/>); tests set a missing one.
+    /// </summary>
+    internal LibreOfficeRunner LibreOffice
+    {
+        get => _libreOffice ??= new LibreOfficeRunner();
+        set => _libreOffice = value;
+    }
+
+    private LibreOfficeRunner? _libreOffice;
 
     /// <summary>Defects in the input that were mended on open (they held no content); verification reports them.</summary>
     public IReadOnlyList<string> Repairs { get; private init; } = [];
@@ -286,6 +300,11 @@ public sealed class WorkbookSession : IHostSession, IDataSources
     public OperationOutcome Execute(Operation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
+        if (operation is IReadsCellValues reader && FormulaRefresh.Before(this, operation.Op, reader.ValueRanges(this)) is { Count: > 0 } refused)
+        {
+            return OperationOutcome.Failed(refused);
+        }
+
         var outcome = operation.ExecuteOn(this);
         if (outcome.Change is not null)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Officina.Excel;
+using Officina.Operations;
 
 namespace Officina.Cli.Tests;
 
@@ -57,6 +58,37 @@ public sealed class ApplyCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("different file", error);
+    }
+
+    /// <summary>Clean in place: a helper column of formulas, its values pasted back over the data, the helper cleared.</summary>
+    [Fact]
+    public async Task Apply_CleansInPlace_WhenValuesOfFormulasWrittenEarlierInThePlanAreCopied()
+    {
+        var input = _cli.PathOf("names.xlsx");
+        using (var book = WorkbookSession.Create("Data"))
+        {
+            book.Execute(new Officina.Excel.Operations.SetValues("Data!A1:A4",
+                [[CellValue.FromText("Name")], [CellValue.FromText("  pens ")], [CellValue.FromText("INK")], [CellValue.FromText(" paper")]]));
+            book.SaveAs(input);
+        }
+
+        var output = _cli.PathOf("out.xlsx");
+        var plan = _cli.Write("plan.json", """
+            { "host": "excel", "instruction": "Tidy the names in place", "operations": [
+              { "op": "set_formulas", "range": "Data!B2:B4", "formula": "=PROPER(TRIM(A2))" },
+              { "op": "copy_range", "source": "Data!B2:B4", "destination": "Data!A2", "what": "values" },
+              { "op": "clear_range", "range": "Data!B2:B4" } ] }
+            """);
+
+        var (exit, stdout, _) = await _cli.RunAsync("apply", input, plan, "-o", output);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("copy_range", stdout, StringComparison.Ordinal);
+        using var result = WorkbookSession.Open(output);
+        var data = result.Sheet("Data")!;
+        Assert.Equal(["Pens", "Ink", "Paper"], [.. Enumerable.Range(2, 3).Select(r => data.ValueOf(data.FindCell(r, 1)).ToString())]);
+        Assert.Equal("", data.ValueOf(data.FindCell(2, 2)).ToString());
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(result.Document));
     }
 
     public void Dispose() => _cli.Dispose();

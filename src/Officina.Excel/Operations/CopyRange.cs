@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
+using Officina.Excel.Formulas;
 using Officina.Excel.Layout;
 using Officina.Operations;
 
@@ -34,7 +35,7 @@ public sealed record CopyRange(
     [property: Description("Range to copy, e.g. 'Data'!A1:D10")] string Source,
     [property: Description("Top-left cell of the destination, e.g. 'Summary'!F2; without a sheet name, the source's sheet")] string Destination,
     [property: Description("all (default), values, formulas or formats")] CopyWhat? What = null)
-    : WriteOperation<WorkbookSession>
+    : WriteOperation<WorkbookSession>, IReadsCellValues
 {
     public const long MaxCells = 1_000_000;
 
@@ -44,6 +45,12 @@ public sealed record CopyRange(
         trace.AddressesRange(Source);
         trace.AddressesRange(Destination);
     }
+
+    /// <summary>Pasting values reads what the source cells show, formulas written earlier in the plan included.</summary>
+    IEnumerable<(string Property, RangeAddress Range)> IReadsCellValues.ValueRanges(WorkbookSession session) =>
+        What == CopyWhat.Values && session.TryResolve(Source, "source", [], out var source, out var sheet) && Clip(source, sheet) is { } used
+            ? [("source", used)]
+            : [];
 
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {

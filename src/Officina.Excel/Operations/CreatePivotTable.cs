@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
+using Officina.Excel.Formulas;
 using Officina.Excel.Pivots;
 using Officina.Excel.Verification;
 using Officina.Operations;
@@ -31,7 +32,7 @@ public sealed record CreatePivotTable(
     [property: Description("Column fields (header texts); null for none")] string[]? Columns = null,
     [property: Description("Filter (page) fields shown above the pivot; null for none")] string[]? Filters = null,
     [property: Description("Pivot table name; null for PivotTableN")] string? Name = null)
-    : WriteOperation<WorkbookSession>
+    : WriteOperation<WorkbookSession>, IReadsCellValues
 {
     public const int MaxSourceCells = 2_000_000;
 
@@ -41,6 +42,10 @@ public sealed record CreatePivotTable(
         trace.AddressesFormula(Source);
         trace.AddressesRange(Destination);
     }
+
+    /// <summary>A pivot summarises what the source cells show, formulas changed earlier in the plan included.</summary>
+    IEnumerable<(string Property, RangeAddress Range)> IReadsCellValues.ValueRanges(WorkbookSession session) =>
+        session.TryResolve(Source, "source", [], out var range, out _) && range.CellCount <= MaxSourceCells ? [("source", range)] : [];
 
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {

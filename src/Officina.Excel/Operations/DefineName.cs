@@ -14,6 +14,8 @@ namespace Officina.Excel.Operations;
 /// rules apply: it starts with a letter, underscore or backslash, has no spaces, does not
 /// look like a cell reference (<c>TAX2023</c>, <c>R1C1</c>) and is at most 255 characters.
 /// A name already used in the same scope is replaced only with <see cref="Replace"/>.
+/// A formula reaching outside the workbook (DDE, another workbook, a URL or file path) is
+/// refused unless <see cref="AllowExternalReferences"/> is true, as with set_formulas.
 /// </summary>
 [Operation("define_name", "Define a named range or named formula.")]
 public sealed record DefineName(
@@ -21,7 +23,8 @@ public sealed record DefineName(
     [property: Description("A range ('Data'!A1:B10, made absolute) or a formula starting with '=' (=Rates!$B$1*12)")] string RefersTo,
     [property: Description("Sheet the name is local to; null for a workbook-wide name")] string? Scope = null,
     [property: Description("Comment shown in Excel's Name Manager; null for none")] string? Comment = null,
-    [property: Description("True to replace an existing name in the same scope; null or false refuses")] bool? Replace = null)
+    [property: Description("True to replace an existing name in the same scope; null or false refuses")] bool? Replace = null,
+    [property: Description("True only when the name must link to another workbook, a URL or DDE; null or false refuses such links")] bool? AllowExternalReferences = null)
     : WriteOperation<WorkbookSession>
 {
     public override void Declare(PlanTrace trace)
@@ -70,6 +73,10 @@ public sealed record DefineName(
         else if (FormulaSyntax.Problem(RefersTo) is { } formulaProblem)
         {
             errors.Add(new("refers_to", "formula_syntax", $"{formulaProblem} Given: '{RefersTo}'."));
+        }
+        else if (AllowExternalReferences != true && ExternalReferenceScan.Find(RefersTo, session.Sheets.Select(s => s.Name)) is { } external)
+        {
+            errors.Add(SetFormulas.ExternalReferenceError("refers_to", RefersTo, external));
         }
 
         if (Comment is { Length: > 255 })

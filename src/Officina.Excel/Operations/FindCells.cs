@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
+using Officina.Excel.Formulas;
 using Officina.Operations;
 
 namespace Officina.Excel.Operations;
@@ -38,8 +39,14 @@ public sealed record FindCells(
     [property: Description("contains (default), equals or starts_with")] FindMatch? Match = null,
     [property: Description("values (default) or formulas")] FindLookIn? LookIn = null,
     [property: Description("At most this many matches are returned (default 100, at most 1000)")] int? MaxResults = null)
-    : ReadOperation<WorkbookSession>
+    : ReadOperation<WorkbookSession>, IReadsCellValues
 {
+    /// <summary>Searching values reads what every searched cell shows; searching formulas reads no values.</summary>
+    IEnumerable<(string Property, RangeAddress Range)> IReadsCellValues.ValueRanges(WorkbookSession session) =>
+        LookIn == FindLookIn.Formulas || (Range is not null && session.Sheet(Unquote(Range)) is null && !session.TryResolve(Range, "range", [], out _, out _))
+            ? []
+            : Targets(session).Select(t => (Range is null ? "$" : "range", t.Range));
+
     public const int DefaultMaxResults = 100;
     public const int Cap = 1000;
 
@@ -74,22 +81,7 @@ public sealed record FindCells(
     public override Observation Read(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var targets = new List<(SheetCells Sheet, RangeAddress Range)>();
-        if (Range is null)
-        {
-            targets.AddRange(session.Sheets.Where(s => s.IsWorksheet).Select(s => session.Sheet(s.Name)!)
-                .Select(s => (s, new RangeAddress(s.SheetName, 1, 1, CellAddress.MaxRow, CellAddress.MaxColumn))));
-        }
-        else if (session.Sheet(Unquote(Range)) is { } whole)
-        {
-            targets.Add((whole, new RangeAddress(whole.SheetName, 1, 1, CellAddress.MaxRow, CellAddress.MaxColumn)));
-        }
-        else
-        {
-            var (range, sheet) = session.Resolve(Range);
-            targets.Add((sheet, range));
-        }
-
+        var targets = Targets(session);
         var max = MaxResults ?? DefaultMaxResults;
         var found = new List<object>();
         var text = new StringBuilder();
@@ -127,6 +119,27 @@ public sealed record FindCells(
             ? $"No cells match '{sought}'."
             : $"{found.Count} cell(s) match '{sought}'" + (more ? $" (first {max} shown; narrow the range or raise max_results)" : "") + ":\n";
         return new Observation("find_cells", Range ?? "(all sheets)", header + text, new { matches = found, truncated = more });
+    }
+
+    private List<(SheetCells Sheet, RangeAddress Range)> Targets(WorkbookSession session)
+    {
+        var targets = new List<(SheetCells Sheet, RangeAddress Range)>();
+        if (Range is null)
+        {
+            targets.AddRange(session.Sheets.Where(s => s.IsWorksheet).Select(s => session.Sheet(s.Name)!)
+                .Select(s => (s, new RangeAddress(s.SheetName, 1, 1, CellAddress.MaxRow, CellAddress.MaxColumn))));
+        }
+        else if (session.Sheet(Unquote(Range)) is { } whole)
+        {
+            targets.Add((whole, new RangeAddress(whole.SheetName, 1, 1, CellAddress.MaxRow, CellAddress.MaxColumn)));
+        }
+        else
+        {
+            var (range, sheet) = session.Resolve(Range);
+            targets.Add((sheet, range));
+        }
+
+        return targets;
     }
 
     private bool Matches(CellValue value, string? formula)

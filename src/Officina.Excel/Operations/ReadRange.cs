@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Text;
+using Officina.Excel.Addressing;
+using Officina.Excel.Formulas;
 using Officina.Operations;
 
 namespace Officina.Excel.Operations;
@@ -7,7 +9,7 @@ namespace Officina.Excel.Operations;
 /// <summary>Reads values (and formulas, shown as formulas) from a range, capped at 2,000 cells.</summary>
 [Operation("read_range", "Read values and formulas from a range (at most 2,000 cells).")]
 public sealed record ReadRange(
-    [property: Description("Range to read, e.g. 'Data'!A1:F20")] string Range) : ReadOperation<WorkbookSession>
+    [property: Description("Range to read, e.g. 'Data'!A1:F20")] string Range) : ReadOperation<WorkbookSession>, IReadsCellValues
 {
     public const int MaxCells = 2000;
 
@@ -16,6 +18,9 @@ public sealed record ReadRange(
         ArgumentNullException.ThrowIfNull(trace);
         trace.AddressesRange(Range);
     }
+
+    IEnumerable<(string Property, RangeAddress Range)> IReadsCellValues.ValueRanges(WorkbookSession session) =>
+        session.TryResolve(Range, "range", [], out var range, out _) && range.CellCount <= MaxCells ? [("range", range)] : [];
 
     public override IEnumerable<OperationError> Validate(WorkbookSession session)
     {

@@ -36,8 +36,14 @@ public sealed record RemoveRowsWhere(
     [property: Description("Header text of the column to test, or its letter, e.g. Status or D")] string Column,
     [property: Description("Comparison: equals, not_equals, contains, greater_than, less_than, is_empty, is_not_empty")] RowCondition Operator,
     [property: Description("Value to compare with, as text (numbers like \"1500\" compare as numbers); null for is_empty and is_not_empty")] string? Value = null)
-    : WriteOperation<WorkbookSession>
+    : WriteOperation<WorkbookSession>, IReadsCellValues
 {
+    /// <summary>The tested column, header included (it may be found by a header a formula shows).</summary>
+    IEnumerable<(string Property, RangeAddress Range)> IReadsCellValues.ValueRanges(WorkbookSession session) =>
+        session.TryResolve(Range, "range", [], out var range, out var sheet) && FindColumn(range, sheet) is { } column
+            ? [("column", range with { FirstColumn = column, LastColumn = column })]
+            : [];
+
     /// <summary>The value as a cell would hold it: a number when the text reads as one.</summary>
     private CellValue Expected => Value is null or "" ? CellValue.Empty
         : double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? CellValue.FromNumber(number)

@@ -8,12 +8,17 @@ namespace Officina.Excel.Operations;
 /// Writes formulas into a range: one <see cref="Formula"/> filled over the range the way
 /// Excel fills (relative references shift, absolute ones stay: <c>=B2*2</c> over C2:C4 gives
 /// <c>=B3*2</c>, <c>=B4*2</c>), or a <see cref="Formulas"/> grid matching the range.
+/// Formulas that reach outside the workbook (DDE links, other workbooks, URLs and file paths;
+/// see <see cref="ExternalReferenceScan"/>) are refused unless <see cref="AllowExternalReferences"/>
+/// is true: opening such a file can run a program or fetch data, so the plan must say so
+/// where a reviewer sees it.
 /// </summary>
 [Operation("set_formulas", "Write formulas into a range: one filled like Excel, or a grid.")]
 public sealed record SetFormulas(
     [property: Description("Target range, e.g. 'Forecast'!B3:B7")] string Range,
     [property: Description("One formula for the whole range, written for its top-left cell, e.g. =B2*(1+$B$1); null when formulas is given")] string? Formula = null,
-    [property: Description("A grid of formulas, one per cell of the range; null when formula is given")] string[][]? Formulas = null)
+    [property: Description("A grid of formulas, one per cell of the range; null when formula is given")] string[][]? Formulas = null,
+    [property: Description("True only when the formulas must link to other workbooks, URLs or DDE; null or false refuses such links")] bool? AllowExternalReferences = null)
     : WriteOperation<WorkbookSession>
 {
     public const int MaxFormulaLength = 8192;
@@ -38,6 +43,16 @@ public sealed record SetFormulas(
             return errors;
         }
 
+        var sheets = session.Sheets.Select(s => s.Name).ToList();
+        void Check(string? formula, string path, List<OperationError> found)
+        {
+            CheckFormula(formula, path, found);
+            if (AllowExternalReferences != true && formula is not null && ExternalReferenceScan.Find(formula, sheets) is { } external)
+            {
+                found.Add(ExternalReferenceError(path, formula, external));
+            }
+        }
+
         if ((Formula is null) == (Formulas is null))
         {
             errors.Add(new("formula", "one_of", "Give either formula (filled over the range) or formulas (a grid), not both and not neither."));
@@ -46,7 +61,7 @@ public sealed record SetFormulas(
 
         if (Formula is not null)
         {
-            CheckFormula(Formula, "formula", errors);
+            Check(Formula, "formula", errors);
             if (range.CellCount > 1_000_000)
             {
                 errors.Add(new("range", "max_cells", $"set_formulas fills at most 1,000,000 cells. Given: {range} ({range.CellCount} cells)."));
@@ -65,7 +80,7 @@ public sealed record SetFormulas(
             {
                 for (var c = 0; c < Formulas[r].Length; c++)
                 {
-                    CheckFormula(Formulas[r][c], $"formulas[{r}][{c}]", errors);
+                    Check(Formulas[r][c], $"formulas[{r}][{c}]", errors);
                 }
             }
         }
@@ -94,6 +109,13 @@ public sealed record SetFormulas(
         var shown = Formula ?? Formulas![0][0];
         return new Change("set_formulas", range.ToString(), $"Wrote {count} formula(s) to {range}" + (Formula is not null ? $" ({shown.TrimStart('=')} filled)" : ""), count);
     }
+
+    /// <summary>The error for a formula that reaches outside the workbook; define_name gives the same.</summary>
+    internal static OperationError ExternalReferenceError(string path, string formula, string external) =>
+        new(path, "external_reference",
+            $"The formula reaches outside the workbook through {external}. Given: '{formula}'. DDE links and links to other workbooks, " +
+            "URLs or file paths can run programs or fetch data when the file is opened; write the values instead, or set " +
+            "allow_external_references to true on this operation when the link is intended.");
 
     private static void CheckFormula(string? formula, string path, List<OperationError> errors)
     {

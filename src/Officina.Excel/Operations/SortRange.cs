@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
+using Officina.Excel.Formulas;
 using Officina.Excel.Layout;
 using Officina.Operations;
 
@@ -34,7 +35,7 @@ public sealed record SortRange(
     [property: Description("Range whose rows are sorted, e.g. 'Data'!A1:F200 (whole columns like A:F stop at the last used row)")] string Range,
     [property: Description("Sort keys in priority order, e.g. [{\"column\":\"C\",\"order\":\"desc\"}]")] SortKey[] Keys,
     [property: Description("True when the range's first row holds headers that stay in place (default false)")] bool? HasHeader = null)
-    : WriteOperation<WorkbookSession>
+    : WriteOperation<WorkbookSession>, IReadsCellValues
 {
     public const int MaxKeys = 64;
     public const int MaxRows = 1_000_000;
@@ -43,6 +44,20 @@ public sealed record SortRange(
     {
         ArgumentNullException.ThrowIfNull(trace);
         trace.AddressesRange(Range);
+    }
+
+    /// <summary>Sorting reads the key columns' values; the other columns move as they are.</summary>
+    IEnumerable<(string Property, RangeAddress Range)> IReadsCellValues.ValueRanges(WorkbookSession session)
+    {
+        if (Keys is null || !session.TryResolve(Range, "range", [], out var range, out var sheet)
+            || CopyRange.Clip(range, sheet) is not { } used || Body(used) is not { } body)
+        {
+            return [];
+        }
+
+        return [.. Keys.Select((k, i) => (Property: $"keys[{i}].column", Column: k is null ? null : ColumnOf(k.Column, used, sheet)))
+            .Where(k => k.Column is not null)
+            .Select(k => (k.Property, body with { FirstColumn = k.Column!.Value, LastColumn = k.Column!.Value }))];
     }
 
     public override IEnumerable<OperationError> Validate(WorkbookSession session)

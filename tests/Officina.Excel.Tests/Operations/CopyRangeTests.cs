@@ -29,12 +29,13 @@ public sealed class CopyRangeTests
         Assert.Equal("=B2*$E$1", reopened.Formula("C2"));
     }
 
+    /// <summary>Nothing earlier in the plan changed the workbook, so the cached value Excel wrote is what the user sees.</summary>
     [Fact]
     public void Apply_PastesCachedValues_WhenValues()
     {
-        using var book = Book();
-        var sheet = book.Sheet("Sheet1")!;
-        sheet.FindCell(2, 3)!.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("40");
+        using var input = Book();
+        input.Sheet("Sheet1")!.FindCell(2, 3)!.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("40");
+        using var book = WorkbookSession.Open(new MemoryStream(input.ToArray()));
 
         book.Run("""{"op":"copy_range","source":"Sheet1!C2","destination":"D2","what":"values"}""");
         using var reopened = book.Reopen();
@@ -121,5 +122,70 @@ public sealed class CopyRangeTests
         survey.AssertKeptBy(reopened);
         Assert.Equal("Shanghai, China", reopened.Text("Table!N3"));
         Assert.Equal(24256800, reopened.Number("Table!Q3"));
+    }
+
+    /// <summary>Clean in place: a helper column of formulas, its values pasted back over the data, the helper cleared.</summary>
+    [Fact]
+    public void Apply_PastesFormulaResults_WhenTheFormulasWereWrittenEarlierInThePlan()
+    {
+        using var book = WorkbookSession.Create();
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:A4","values":[["Name"],["  pens "],["ink"],[" paper"]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!B2:B4","formula":"=UPPER(TRIM(A2))"}""");
+
+        book.Run("""{"op":"copy_range","source":"Sheet1!B2:B4","destination":"Sheet1!A2","what":"values"}""");
+        book.Run("""{"op":"clear_range","range":"Sheet1!B2:B4"}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal(["PENS", "INK", "PAPER"], [reopened.Text("A2"), reopened.Text("A3"), reopened.Text("A4")]);
+        Assert.Null(reopened.Formula("A2"));
+    }
+
+    [Fact]
+    public void Apply_PastesRecalculatedValues_WhenAPrecedentChangedEarlierInThePlan()
+    {
+        using var input = WorkbookSession.Create();
+        input.Run("""{"op":"set_values","range":"Sheet1!B2","values":[[4]]}""");
+        input.Run("""{"op":"set_formulas","range":"Sheet1!C2","formula":"=B2*10"}""");
+        input.Sheet("Sheet1")!.FindCell(2, 3)!.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("40");
+        using var book = WorkbookSession.Open(new MemoryStream(input.ToArray()));
+
+        book.Run("""{"op":"set_values","range":"Sheet1!B2","values":[[7]]}""");
+        book.Run("""{"op":"copy_range","source":"Sheet1!C2","destination":"Sheet1!D2","what":"values"}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal(70, reopened.Number("D2"));
+    }
+
+    [Fact]
+    public void Apply_PastesLibreOfficeResults_WhenClosedXmlLacksTheFunction()
+    {
+        Assert.True(new Officina.OpenXml.LibreOffice.LibreOfficeRunner().IsInstalled, Officina.OpenXml.LibreOffice.LibreOfficeRunner.InstallHint);
+        using var book = WorkbookSession.Create();
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:A2","values":[[110],[121]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!B1","formula":"=NPV(0.1,A1:A2)"}""");
+
+        book.Run("""{"op":"copy_range","source":"Sheet1!B1","destination":"Sheet1!C1","what":"values"}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal(200, reopened.Number("C1"), 9);
+    }
+
+    [Fact]
+    public void Execute_RefusesAndLeavesTheDestination_WhenAFormulaValueCannotBeComputed()
+    {
+        using var book = WorkbookSession.Create();
+        book.LibreOffice = new Officina.OpenXml.LibreOffice.LibreOfficeRunner(Path.Combine(Path.GetTempPath(), "no-such-soffice"));
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:A2","values":[[110],[121]]}""");
+        book.Run("""{"op":"set_values","range":"Sheet1!C1","values":[["keep me"]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!B1","formula":"=NPV(0.1,A1:A2)"}""");
+
+        var errors = book.Fail("""{"op":"copy_range","source":"Sheet1!B1","destination":"Sheet1!C1","what":"values"}""");
+        using var reopened = book.Reopen();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("source", "formula_value_unknown"), (error.Path, error.Rule));
+        Assert.Contains("Sheet1!B1 =NPV(0.1,A1:A2)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("keep me", reopened.Text("C1"));
+        Assert.Equal("", reopened.Text("B1"));
     }
 }

@@ -33,6 +33,22 @@ public sealed class CreatePivotTableTests
     }
 
     [Fact]
+    public void Apply_SumsRecalculatedFormulas_WhenTheirInputsChangedEarlierInThePlan()
+    {
+        using var input = SalesBook();
+        input.Run("""{"op":"set_values","range":"Data!E1","values":[["Revenue"]]}""");
+        input.Run("""{"op":"set_formulas","range":"Data!E2:E7","formula":"=C2*D2"}""");
+        input.Sheet("Data")!.FindCell(2, 5)!.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("15");
+        using var book = WorkbookSession.Open(new MemoryStream(input.ToArray()));
+
+        book.Run("""{"op":"set_values","range":"Data!C2","values":[[100]]}""");
+        book.Run("""{"op":"create_pivot_table","source":"Data!A1:E7","destination":"Summary!A3","rows":["Region"],"values":[{"field":"Revenue","function":"sum"}]}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal([24, 169, 13.5, 206.5], new[] { "B4", "B5", "B6", "B7" }.Select(a => reopened.Number("Summary!" + a)));
+    }
+
+    [Fact]
     public void Apply_WritesLinkedPivotPartsAndComputedSums_WhenOneRowField()
     {
         using var book = SalesBook();

@@ -126,4 +126,33 @@ public sealed class DefineNameTests
         Assert.Contains(("Officina_Check", "General!$A$1:$B$2"), after);
         Assert.NotNull(reopened.WorkbookPart.VbaProjectPart);
     }
+
+    [Theory]
+    [InlineData("=cmd|'/C calc'!A0")]
+    [InlineData("=[budget.xlsx]Sheet1!$A$1")]
+    [InlineData(@"='\\server\share\[budget.xlsx]Rates'!$B$1")]
+    public void Validate_ReturnsExternalReference_WhenRefersToReachesOutsideTheWorkbook(string formula)
+    {
+        using var book = WorkbookSession.Create("Data");
+
+        var errors = book.Fail(System.Text.Json.JsonSerializer.Serialize(new { op = "define_name", name = "Rate", refers_to = formula }));
+        using var reopened = book.Reopen();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("refers_to", "external_reference"), (error.Path, error.Rule));
+        Assert.Contains($"Given: '{formula}'", error.Message, StringComparison.Ordinal);
+        Assert.Null(reopened.Workbook.DefinedNames);
+    }
+
+    [Fact]
+    public void Apply_DefinesTheLink_WhenAllowExternalReferencesIsTrue()
+    {
+        using var book = WorkbookSession.Create("Data");
+
+        book.Run("""{"op":"define_name","name":"Rate","refers_to":"=[budget.xlsx]Sheet1!$A$1","allow_external_references":true}""");
+        using var reopened = book.Reopen();
+
+        var name = Assert.Single(reopened.Workbook.DefinedNames!.Elements<DefinedName>());
+        Assert.Equal(("Rate", "[budget.xlsx]Sheet1!$A$1"), (name.Name!.Value, name.Text));
+    }
 }

@@ -97,4 +97,18 @@ public sealed class FindCellsTests
 
         Assert.Contains("Table!C3: Shanghai, China", observation.Text);
     }
+
+    [Fact]
+    public void Read_FindsFormulaResults_WhenTheFormulasWereWrittenEarlierInThePlan()
+    {
+        using var book = WorkbookSession.Create();
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:A2","values":[["north"],["south"]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!B1:B2","formula":"=UPPER(A1)&\"-42\""}""");
+
+        var observation = book.Run("""{"op":"find_cells","value":"SOUTH-42"}""").Observation!;
+        using var reopened = book.Reopen();
+
+        Assert.Contains("Sheet1!B2: =UPPER(A2)&\"-42\" -> SOUTH-42", observation.Text, StringComparison.Ordinal);
+        Assert.Equal("SOUTH-42", reopened.Text("B2"));
+    }
 }

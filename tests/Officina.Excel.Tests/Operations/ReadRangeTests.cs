@@ -26,4 +26,18 @@ public sealed class ReadRangeTests
 
         Assert.Contains(errors, e => e.Rule == "max_cells" && e.Message.Contains("26000"));
     }
+
+    [Fact]
+    public void Read_ShowsFormulaResults_WhenTheFormulasWereWrittenEarlierInThePlan()
+    {
+        using var book = WorkbookSession.Create();
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:A2","values":[[2],[3]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!A3","formula":"=SUM(A1:A2)*10"}""");
+
+        var observation = book.Run("""{"op":"read_range","range":"Sheet1!A1:A3"}""").Observation!;
+        using var reopened = book.Reopen();
+
+        Assert.Contains("A3: =SUM(A1:A2)*10 -> 50", observation.Text, StringComparison.Ordinal);
+        Assert.Equal(50, reopened.Number("A3"));
+    }
 }

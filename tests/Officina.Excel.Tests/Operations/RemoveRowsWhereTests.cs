@@ -75,4 +75,19 @@ public sealed class RemoveRowsWhereTests
         Assert.Contains(book.Fail("""{"op":"remove_rows_where","range":"Nope!A1:C7","column":"B","operator":"is_empty"}"""),
             e => e.Rule == "sheet_exists");
     }
+
+    [Fact]
+    public void Apply_TestsFormulaResults_WhenTheColumnWasWrittenEarlierInThePlan()
+    {
+        using var book = WorkbookSession.Create();
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:B5","values":[["Item","Amount"],["a",5],["b",50],["c",7],["d",70]]}""");
+        book.Run("""{"op":"set_values","range":"Sheet1!C1","values":[["Size"]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!C2:C5","formula":"=IF(B2>=10,\"big\",\"small\")"}""");
+
+        book.Run("""{"op":"remove_rows_where","range":"Sheet1!A1:C5","column":"Size","operator":"equals","value":"small"}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal(["b", "d", ""], [reopened.Text("A2"), reopened.Text("A3"), reopened.Text("A4")]);
+        Assert.Equal("big", reopened.Text("C3"));
+    }
 }

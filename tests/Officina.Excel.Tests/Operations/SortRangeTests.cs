@@ -94,4 +94,20 @@ public sealed class SortRangeTests
         var populations = Enumerable.Range(3, 12).Select(r => reopened.Number($"Table!L{r}")).ToList();
         Assert.Equal(populations.OrderByDescending(p => p), populations);
     }
+
+    [Fact]
+    public void Apply_SortsByFormulaResults_WhenTheKeyColumnWasWrittenEarlierInThePlan()
+    {
+        using var book = WorkbookSession.Create();
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:B4","values":[["Name","Qty"],["b",2],["c",30],["a",10]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!C1","formula":"=\"Score\""}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!C2:C4","formula":"=100-B2"}""");
+
+        book.Run("""{"op":"sort_range","range":"Sheet1!A1:C4","has_header":true,"keys":[{"column":"C","order":"asc"}]}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal(["c", "a", "b"], Column(reopened, "A", 2, 4));
+        Assert.Equal(["70", "90", "98"], Column(reopened, "C", 2, 4));
+        Assert.Equal("=100-B2", reopened.Formula("C2"));
+    }
 }
