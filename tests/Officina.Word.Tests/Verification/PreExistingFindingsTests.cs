@@ -3,8 +3,8 @@ using Officina.Word.Verification;
 
 namespace Officina.Word.Tests.Verification;
 
-/// <summary>After an edit, placeholders the input already had are listed as pre-existing; those the plan writes are findings.</summary>
-public sealed class PreExistingPlaceholdersTests
+/// <summary>After an edit, placeholders and schema errors the input already had are listed as pre-existing; those the plan makes are findings.</summary>
+public sealed class PreExistingFindingsTests
 {
     private static WordSession Saved(params string[] paragraphs)
     {
@@ -40,5 +40,28 @@ public sealed class PreExistingPlaceholdersTests
         var introduced = Assert.Single(report.Findings, f => f.Code == "placeholder_text");
         Assert.Equal($"paragraph {doc.IdOf("[Insert name]")}", introduced.Location);
         Assert.Equal($"paragraph {doc.IdOf("Dear [Insert name],")}", Assert.Single(report.PreExisting, f => f.Code == "placeholder_text").Location);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ListsSchemaErrorAsPreExisting_WhenInsertedParagraphShiftsItsPath()
+    {
+        byte[] bytes;
+        using (var made = Documents.With("First", "Broken", "Last"))
+        {
+            // A paragraph inside a run: Word opens it, the schema forbids it.
+            made.Paragraph("Broken").Elements<DocumentFormat.OpenXml.Wordprocessing.Run>().First()
+                .AppendChild(new DocumentFormat.OpenXml.Wordprocessing.Paragraph());
+            bytes = made.ToArray();
+        }
+
+        using var doc = WordSession.Open(new MemoryStream(bytes));
+        doc.Run("""{"op":"insert_paragraph","anchor":"start","text":"Added"}""");
+
+        var report = await DocumentVerifier.VerifyAsync(doc);
+
+        Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+        var schema = Assert.Single(report.PreExisting, f => f.Code == "schema");
+        Assert.Equal(FindingSeverity.Info, schema.Severity);
+        Assert.Contains("/w:p[3]", schema.Location, StringComparison.Ordinal);
     }
 }
