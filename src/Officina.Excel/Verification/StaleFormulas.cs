@@ -182,6 +182,19 @@ internal static partial class StaleFormulas
             found.Add(table);
         }
 
+        // A bare [Column] (a table's totals row: SUBTOTAL(109,[Income])) means the table the cell is in.
+        if (BareStructuredReference().IsMatch(QualifiedStructuredReference().Replace(formula.Formula, "")))
+        {
+            var own = tables.Values.FirstOrDefault(t => string.Equals(t.Sheet, formula.Sheet, StringComparison.OrdinalIgnoreCase)
+                && t.Contains(formula.Address.Row, formula.Address.Column));
+            if (own is null)
+            {
+                return null;
+            }
+
+            found.Add(own);
+        }
+
         foreach (Match token in NameToken().Matches(formula.Formula))
         {
             if (names.TryGetValue(token.Value, out var text))
@@ -251,6 +264,12 @@ internal static partial class StaleFormulas
 
     [GeneratedRegex(@"(?<table>[A-Za-z_\\][\w.]*)\[")]
     private static partial Regex StructuredReference();
+
+    [GeneratedRegex(@"(?<![\w.\]""])\[")]
+    private static partial Regex BareStructuredReference();
+
+    [GeneratedRegex(@"[A-Za-z_\\][\w.]*\[(?:[^\[\]]|\[[^\[\]]*\])*\]")]
+    private static partial Regex QualifiedStructuredReference();
 
     [GeneratedRegex(@"(?<![\w.!'\]$])[A-Za-z_\\][\w.]*(?![\w.(!\[])")]
     private static partial Regex NameToken();

@@ -57,10 +57,11 @@ public static class WorkbookVerifier
                 var cells = stale.Select(f => f.Formula).ToList();
                 var calculated = await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false);
                 var results = calculated.Select((r, i) => UncertainResults.Judge(cells[i], r)).ToList();
-                var uncertain = results.Where((r, i) => !r.IsComputed && calculated[i].IsComputed).Count();
-                if (uncertain > 0)
+                var excused = KeptExcelValues(session, formulas, stale, calculated, results);
+                if (excused.Count > 0)
                 {
-                    checks.Add($"recalculation: {uncertain} computed value(s) not trusted (outside data sources, SUBTOTAL/AGGREGATE over tables, unresolved structured references); those cells keep their cached values");
+                    checks.Add($"recalculation: {excused.Count} formula(s) not recalculated here keep the value Excel saved (outside data sources, SUBTOTAL/AGGREGATE over tables, unresolved structured references) and the plan did not change what they read: "
+                        + string.Join(", ", excused.Take(20).Select(i => cells[i].Location)) + (excused.Count > 20 ? ", …" : ""));
                 }
 
                 var written = 0;
@@ -70,7 +71,8 @@ public static class WorkbookVerifier
                 }
 
                 checks.Add($"cached values: {written} of {stale.Count} recalculated formula cell(s) updated");
-                found.AddRange(FormulaFindings.From(cells, results, int.MaxValue));
+                found.AddRange(FormulaFindings.From(
+                    [.. cells.Where((_, i) => !excused.Contains(i))], [.. results.Where((_, i) => !excused.Contains(i))], int.MaxValue));
             }
         }
 
@@ -86,6 +88,42 @@ public static class WorkbookVerifier
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
         findings.AddRange(session.Repairs.Select(r => new Finding(FindingSeverity.Info, "package_repaired", "package", r)));
         return new VerificationReport(findings, checks) { PreExisting = preExisting };
+    }
+
+    /// <summary>
+    /// Formulas whose computed value was not trusted (<see cref="UncertainResults"/>) but which
+    /// hold the value Excel saved, and read nothing the plan wrote: that value is Excel's own and
+    /// stays, so they are listed in a check rather than warned about. Without a saved value, or
+    /// when the plan changed what they read, the kept value is unchecked and they are warnings.
+    /// </summary>
+    private static HashSet<int> KeptExcelValues(
+        WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas,
+        List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> stale, IReadOnlyList<FormulaResult> calculated, List<FormulaResult> results)
+    {
+        var excused = new HashSet<int>();
+        bool[]? touched = null;
+        Dictionary<string, int>? index = null;
+        for (var i = 0; i < stale.Count; i++)
+        {
+            if (results[i].Equals(calculated[i]) || stale[i].Cell.CellValue is null)
+            {
+                continue;
+            }
+
+            if (session.Changes.Count > 0)
+            {
+                touched ??= StaleFormulas.Touched(session, formulas, PlanFootprint.Of(session, null));
+                index ??= formulas.Select((f, n) => (f.Formula.Location, n)).DistinctBy(x => x.Location).ToDictionary(x => x.Location, x => x.n);
+                if (touched[index[stale[i].Formula.Location]])
+                {
+                    continue;
+                }
+            }
+
+            excused.Add(i);
+        }
+
+        return excused;
     }
 
     /// <summary>Moves the formula errors the input already had, by <see cref="FormulaErrorBaseline"/>'s rule, to the pre-existing list.</summary>

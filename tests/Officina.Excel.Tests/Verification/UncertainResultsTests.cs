@@ -60,8 +60,8 @@ public sealed class UncertainResultsTests
         var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
 
         Assert.False(report.HasErrors, string.Join("; ", report.Findings));
-        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!B5");
-        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!D2");
+        Assert.Contains(report.Checks, c => c.Contains("keep the value Excel saved", StringComparison.Ordinal) && c.Contains("Sheet1!B5", StringComparison.Ordinal) && c.Contains("Sheet1!D2", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.Location is "Sheet1!B5" or "Sheet1!D2");
         using var reopened = book.Reopen();
         var sheet = reopened.Sheet("Sheet1")!;
         var total = sheet.FindCell(5, 2)!;
@@ -76,6 +76,20 @@ public sealed class UncertainResultsTests
     }
 
     [Fact]
+    public async Task VerifyAsync_WarnsThatKeptValueIsUnchecked_WhenPlanWritesWhatSubtotalReads()
+    {
+        using var book = WorkbookSession.Open(new MemoryStream(Workbook(cached: true)));
+        book.Run("""{"op":"set_values","range":"Sheet1!B2","values":[[15]]}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!B5");
+        using var reopened = book.Reopen();
+        Assert.Equal("60", reopened.Sheet("Sheet1")!.FindCell(5, 2)!.CellValue!.Text);
+    }
+
+    [Fact]
     public async Task VerifyAsync_WritesNoNameError_WhenWorkbookWasSavedWithoutCachedValues()
     {
         using var book = WorkbookSession.Open(new MemoryStream(Workbook(cached: false)));
@@ -84,6 +98,8 @@ public sealed class UncertainResultsTests
         var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
 
         Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!B5");
+        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!D2");
         using var reopened = book.Reopen();
         var sheet = reopened.Sheet("Sheet1")!;
         Assert.Null(sheet.FindCell(5, 2)!.CellValue);
