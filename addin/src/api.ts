@@ -10,7 +10,7 @@ export type Effort = "none" | "low" | "medium" | "high" | "xhigh";
 export interface Progress { stage: string; done: number; total: number; message: string }
 export interface Change { op: string; target?: string; summary: string; count?: number }
 export interface Finding { severity: string; code: string; location?: string; message: string }
-export interface Verification { has_errors: boolean; checks: string[]; findings: Finding[] }
+export interface Verification { has_errors: boolean; checks: string[]; findings: Finding[]; pre_existing?: Finding[] }
 export interface Usage {
   input_tokens: number; cached_tokens: number; output_tokens: number; reasoning_tokens: number;
   estimated_cost_usd: number; duration_ms: number;

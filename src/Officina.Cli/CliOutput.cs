@@ -59,6 +59,7 @@ public sealed class CliOutput(TextWriter output, TextWriter error)
         has_errors = report.HasErrors,
         checks = report.Checks,
         findings = report.Findings.Select(f => new { severity = f.Severity, code = f.Code, location = f.Location, message = f.Message }),
+        pre_existing = report.PreExisting.Select(f => new { severity = f.Severity, code = f.Code, location = f.Location, message = f.Message }),
     };
 
     public void WriteReport(VerificationReport report)
@@ -78,6 +79,15 @@ public sealed class CliOutput(TextWriter output, TextWriter error)
         foreach (var finding in report.Findings)
         {
             Out.WriteLine($"  {finding.Severity.ToString().ToLowerInvariant()}: {finding.Location}: {finding.Message}");
+        }
+
+        if (report.PreExisting.Count > 0)
+        {
+            Out.WriteLine($"Pre-existing (already in the input; they do not fail this edit): {report.PreExisting.Count}");
+            foreach (var finding in report.PreExisting)
+            {
+                Out.WriteLine($"  pre-existing: {finding.Location}: {finding.Message}");
+            }
         }
     }
 }

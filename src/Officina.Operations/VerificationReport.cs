@@ -17,13 +17,24 @@ public sealed record Finding(FindingSeverity Severity, string Code, string Locat
     public override string ToString() => $"{Location}: {Message}";
 }
 
-/// <summary>The outcome of verification: findings plus what was checked and with which engine.</summary>
+/// <summary>
+/// The outcome of verification: findings plus what was checked and with which engine.
+/// <see cref="Findings"/> hold what the edit introduced (they judge it: an Error fails it);
+/// <see cref="PreExisting"/> hold what the input already had, with severity Info, so a
+/// broken cell or an off-slide shape the plan never touched does not fail an edit.
+/// </summary>
 public sealed record VerificationReport(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Checks)
 {
+    /// <summary>Findings the input already had (each with severity Info); they never fail an edit.</summary>
+    public IReadOnlyList<Finding> PreExisting { get; init; } = [];
+
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
 
     public static VerificationReport Empty { get; } = new([], []);
 
-    public VerificationReport Merge(VerificationReport other) =>
-        new([.. Findings, .. other.Findings], [.. Checks, .. other.Checks]);
+    public VerificationReport Merge(VerificationReport other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new([.. Findings, .. other.Findings], [.. Checks, .. other.Checks]) { PreExisting = [.. PreExisting, .. other.PreExisting] };
+    }
 }

@@ -56,6 +56,12 @@ public sealed class DeckSession : IHostSession, IDataSources
     private HashSet<string> ValidateOriginal() =>
         WorkingCopy.Baseline(_original, stream => PresentationDocument.Open(stream, false));
 
+    /// <summary>
+    /// The input as it was opened, in a session of its own, for verification to compare the
+    /// edit's findings with; null for a document created here. The caller disposes it.
+    /// </summary>
+    internal DeckSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false));
+
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it as a PowerPoint deck.</summary>
     /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
     public static DeckSession Open(Stream input, PackageLimits? limits = null, PackageInfo? inspected = null)

@@ -79,6 +79,12 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     private HashSet<string> ValidateOriginal() =>
         WorkingCopy.Baseline(_original, stream => WordprocessingDocument.Open(stream, false));
 
+    /// <summary>
+    /// The input as it was opened, in a session of its own, for verification to compare the
+    /// edit's findings with; null for a document created here. The caller disposes it.
+    /// </summary>
+    internal WordSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false));
+
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
     public static WordSession Open(Stream input, PackageLimits? limits = null, PackageInfo? inspected = null)

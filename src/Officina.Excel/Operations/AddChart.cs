@@ -125,10 +125,17 @@ public sealed record AddChart(
             : (anchorRange.ColumnCount, anchorRange.RowCount);
         var anchor = drawings.Anchor(anchorRange.FirstRow, anchorRange.FirstColumn, columns, rows, Width, Height);
         var name = $"Chart {id - 1}";
+        var properties = new Xdr.NonVisualDrawingProperties { Id = id, Name = name };
+        if (Title is { Length: > 0 })
+        {
+            // Assigning null would still write title="", which the schema forbids.
+            properties.Title = Title;
+        }
+
         anchor.Append(
             new Xdr.GraphicFrame(
                 new Xdr.NonVisualGraphicFrameProperties(
-                    new Xdr.NonVisualDrawingProperties { Id = id, Name = name, Title = Title },
+                    properties,
                     new Xdr.NonVisualGraphicFrameDrawingProperties()),
                 new Xdr.Transform(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }),
                 ChartPartWriter.Graphic(drawingsPart.GetIdOfPart(chartPart))) { Macro = "" },

@@ -7,14 +7,24 @@ namespace Officina.Excel.Verification;
 /// <summary>
 /// Writes computed values into formula cells as their cached value (<c>&lt;v&gt;</c>), so
 /// viewers that do not recalculate show numbers. Only the value and its type change; the
-/// formula, style and everything else of the cell stay.
+/// formula, style and everything else of the cell stay. The value keeps the type Excel gives
+/// it: a boolean is <c>t="b"</c> (an engine that answers 1 or 0 for <c>AND(…)</c>, or for a cell
+/// the input cached as a boolean, is read as TRUE or FALSE), text <c>t="str"</c>, an error
+/// <c>t="e"</c>, a number no <c>t</c>. A result not computed writes nothing: the cell keeps its value.
 /// </summary>
 internal static class CachedValues
 {
     /// <summary>Returns whether the cell changed.</summary>
-    public static bool Write(Cell cell, FormulaResult result)
+    public static bool Write(Cell cell, string formula, FormulaResult result)
     {
         ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(formula);
+        if (result.Kind == FormulaResultKind.Number && result.Number is 0 or 1
+            && (cell.DataType?.Value == CellValues.Boolean || BooleanFormulas.IsBoolean(formula)))
+        {
+            result = FormulaResult.FromBoolean(result.Number == 1);
+        }
+
         CellValues? type;
         string text;
         switch (result.Kind)

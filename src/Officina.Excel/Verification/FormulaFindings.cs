@@ -56,6 +56,53 @@ internal static class FormulaFindings
         }
     }
 
+    /// <summary>The error value a <c>formula_error</c> finding reports (its message starts with it).</summary>
+    public static string CodeOf(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var end = finding.Message.IndexOf(" from ", StringComparison.Ordinal);
+        return end > 0 ? finding.Message[..end] : finding.Message;
+    }
+
+    /// <summary>
+    /// Keeps the first <paramref name="cap"/> findings of each formula code and sums up the rest
+    /// in one finding of the same severity, so one broken column cannot flood a report.
+    /// </summary>
+    public static List<Finding> Cap(IEnumerable<Finding> findings, int cap)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var kept = new List<Finding>();
+        var dropped = new Dictionary<(string Code, FindingSeverity Severity), int>();
+        var counts = new Dictionary<string, int>();
+        foreach (var finding in findings)
+        {
+            if (finding.Code is not ("formula_error" or "formula_not_computed"))
+            {
+                kept.Add(finding);
+                continue;
+            }
+
+            counts[finding.Code] = counts.GetValueOrDefault(finding.Code) + 1;
+            if (counts[finding.Code] <= cap)
+            {
+                kept.Add(finding);
+            }
+            else
+            {
+                dropped[(finding.Code, finding.Severity)] = dropped.GetValueOrDefault((finding.Code, finding.Severity)) + 1;
+            }
+        }
+
+        foreach (var ((code, severity), count) in dropped)
+        {
+            kept.Add(new Finding(severity, code, "workbook", code == "formula_error"
+                ? $"{count} more formula error(s) not listed."
+                : $"{count} more formula(s) not recalculated."));
+        }
+
+        return kept;
+    }
+
     private static string Explain(string code) => code.ToUpperInvariant() switch
     {
         "#DIV/0!" => "a division by zero (the divisor is 0 or empty)",

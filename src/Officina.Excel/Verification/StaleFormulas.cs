@@ -75,6 +75,62 @@ internal static partial class StaleFormulas
         return refresh;
     }
 
+    /// <summary>
+    /// Which formulas the plan wrote, or made read — directly or through other formulas, tables
+    /// or defined names — something it wrote; formulas using a name the plan defined count too.
+    /// Formulas whose references cannot be known (volatile or indirect functions) count only
+    /// when the plan wrote them. Past <see cref="MaxTrackedFormulas"/> the walk stops at the
+    /// cells the plan wrote.
+    /// </summary>
+    public static bool[] Touched(WorkbookSession session, IReadOnlyList<(FormulaCell Formula, Cell Cell)> formulas, PlanFootprint footprint)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(formulas);
+        ArgumentNullException.ThrowIfNull(footprint);
+        var touched = new bool[formulas.Count];
+        var dirty = new List<RangeAddress>();
+        foreach (var entry in session.Sheets)
+        {
+            if (session.SheetElement(entry.Name)?.SheetId?.Value is { } id)
+            {
+                dirty.AddRange(footprint.Written(id, entry.Name));
+            }
+        }
+
+        for (var i = 0; i < formulas.Count; i++)
+        {
+            var formula = formulas[i].Formula;
+            touched[i] = dirty.Any(d => SameSheet(d, Cell(formula)) && d.Contains(formula.Address.Row, formula.Address.Column))
+                || NameToken().Matches(formula.Formula).Any(m => footprint.Names.Contains(m.Value));
+        }
+
+        if (formulas.Count > MaxTrackedFormulas)
+        {
+            return touched;
+        }
+
+        dirty.AddRange(formulas.Where((_, i) => touched[i]).Select(f => Cell(f.Formula)));
+        var tables = Tables(session);
+        var names = DefinedNames(session);
+        var order = session.Sheets.Select(s => s.Name).ToList();
+        var references = formulas.Select(f => References(f.Formula, tables, names, order)).ToList();
+        for (var changed = dirty.Count > 0; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < formulas.Count; i++)
+            {
+                if (!touched[i] && references[i] is { } read && read.Any(r => dirty.Any(d => SameSheet(r, d) && r.Intersects(d))))
+                {
+                    touched[i] = true;
+                    dirty.Add(Cell(formulas[i].Formula));
+                    changed = true;
+                }
+            }
+        }
+
+        return touched;
+    }
+
     /// <summary>The ranges the plan changed values in; null when everything must be recalculated.</summary>
     private static List<RangeAddress>? DirtyRanges(WorkbookSession session)
     {
@@ -124,6 +180,19 @@ internal static partial class StaleFormulas
             }
 
             found.Add(table);
+        }
+
+        // A bare [Column] (a table's totals row: SUBTOTAL(109,[Income])) means the table the cell is in.
+        if (BareStructuredReference().IsMatch(QualifiedStructuredReference().Replace(formula.Formula, "")))
+        {
+            var own = tables.Values.FirstOrDefault(t => string.Equals(t.Sheet, formula.Sheet, StringComparison.OrdinalIgnoreCase)
+                && t.Contains(formula.Address.Row, formula.Address.Column));
+            if (own is null)
+            {
+                return null;
+            }
+
+            found.Add(own);
         }
 
         foreach (Match token in NameToken().Matches(formula.Formula))
@@ -195,6 +264,12 @@ internal static partial class StaleFormulas
 
     [GeneratedRegex(@"(?<table>[A-Za-z_\\][\w.]*)\[")]
     private static partial Regex StructuredReference();
+
+    [GeneratedRegex(@"(?<![\w.\]""])\[")]
+    private static partial Regex BareStructuredReference();
+
+    [GeneratedRegex(@"[A-Za-z_\\][\w.]*\[(?:[^\[\]]|\[[^\[\]]*\])*\]")]
+    private static partial Regex QualifiedStructuredReference();
 
     [GeneratedRegex(@"(?<![\w.!'\]$])[A-Za-z_\\][\w.]*(?![\w.(!\[])")]
     private static partial Regex NameToken();

@@ -10,9 +10,15 @@ namespace Officina.Excel.Verification;
 /// ClosedXML's engine on a temporary copy; when it could not compute something (a function it
 /// lacks, an error it raised, a workbook it cannot load) and LibreOffice is installed, the whole
 /// workbook is recalculated by LibreOffice and its values are used (one engine for the whole
-/// workbook, so dependent cells agree). The values are written as cached values into the
-/// working copy's formula cells; every error value becomes an Error finding, every formula no
-/// engine computed a Warning. Finally the schema is validated against the input's baseline.
+/// workbook, so dependent cells agree). Results no engine here can be sure of
+/// (<see cref="UncertainResults"/>) count as not computed. The values are written as cached
+/// values into the working copy's formula cells, keeping their type (<see cref="CachedValues"/>);
+/// a cell not computed keeps its cached value. Every error value becomes an Error finding, every
+/// formula no engine computed a Warning. Finally the schema is validated against the input's
+/// baseline. After an edit, formula errors the input already had (see
+/// <see cref="FormulaErrorBaseline"/> for the rule) and schema errors it already had are
+/// reported apart as pre-existing and never fail the edit; a session with no changes (the
+/// verify command) judges the workbook itself.
 /// </summary>
 public static class WorkbookVerifier
 {
@@ -29,7 +35,7 @@ public static class WorkbookVerifier
         ArgumentNullException.ThrowIfNull(libreOffice);
         cancellationToken.ThrowIfCancellationRequested();
         var checks = new List<string>();
-        var findings = new List<Finding>();
+        var found = new List<Finding>();
         var formulas = FormulaCells.Of(session);
         if (formulas.Count == 0)
         {
@@ -43,29 +49,116 @@ public static class WorkbookVerifier
             if (kept.Count > 0)
             {
                 checks.Add($"recalculation: {kept.Count} formula(s) do not depend on what the plan changed and keep the input's cached values");
-                findings.AddRange(FormulaFindings.FromCachedErrors(kept.Select(k => (k.Formula, k.Cell)), MaxFormulaFindings));
+                found.AddRange(FormulaFindings.FromCachedErrors(kept.Select(k => (k.Formula, k.Cell)), int.MaxValue));
             }
 
             if (stale.Count > 0)
             {
                 var cells = stale.Select(f => f.Formula).ToList();
-                var results = ServerEnvironment.Excuse(cells, await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false));
+                var calculated = ServerEnvironment.Excuse(cells, await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false));
+                var results = calculated.Select((r, i) => UncertainResults.Judge(cells[i], r)).ToList();
+                var excused = KeptExcelValues(session, formulas, stale, calculated, results);
+                if (excused.Count > 0)
+                {
+                    checks.Add($"recalculation: {excused.Count} formula(s) not recalculated here keep the value Excel saved (outside data sources, SUBTOTAL/AGGREGATE over tables, unresolved structured references) and the plan did not change what they read: "
+                        + string.Join(", ", excused.Take(20).Select(i => cells[i].Location)) + (excused.Count > 20 ? ", …" : ""));
+                }
+
                 var written = 0;
                 for (var i = 0; i < stale.Count; i++)
                 {
-                    written += CachedValues.Write(stale[i].Cell, results[i]) ? 1 : 0;
+                    written += CachedValues.Write(stale[i].Cell, cells[i].Formula, results[i]) ? 1 : 0;
                 }
 
                 checks.Add($"cached values: {written} of {stale.Count} recalculated formula cell(s) updated");
-                findings.AddRange(FormulaFindings.From(cells, results, MaxFormulaFindings));
+                found.AddRange(FormulaFindings.From(
+                    [.. cells.Where((_, i) => !excused.Contains(i))], [.. results.Where((_, i) => !excused.Contains(i))], int.MaxValue));
             }
         }
 
+        var (findings, preExisting) = session.Changes.Count > 0 && found.Any(f => f.Code == "formula_error")
+            ? CompareWithInput(session, formulas, found, checks)
+            : (found, []);
+        findings = FormulaFindings.Cap(findings, MaxFormulaFindings);
+        preExisting = FormulaFindings.Cap(preExisting, MaxFormulaFindings);
         session.Document.Save();
-        findings.AddRange(PackageValidation.NewErrors(session.Document, () => session.Baseline));
+        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline);
+        findings.AddRange(schema);
+        preExisting.AddRange(knownSchema);
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
         findings.AddRange(session.Repairs.Select(r => new Finding(FindingSeverity.Info, "package_repaired", "package", r)));
-        return new VerificationReport(findings, checks);
+        return new VerificationReport(findings, checks) { PreExisting = preExisting };
+    }
+
+    /// <summary>
+    /// Formulas whose computed value was not trusted (<see cref="UncertainResults"/>) but which
+    /// hold the value Excel saved, and read nothing the plan wrote: that value is Excel's own and
+    /// stays, so they are listed in a check rather than warned about. Without a saved value, or
+    /// when the plan changed what they read, the kept value is unchecked and they are warnings.
+    /// </summary>
+    private static HashSet<int> KeptExcelValues(
+        WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas,
+        List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> stale, IReadOnlyList<FormulaResult> calculated, List<FormulaResult> results)
+    {
+        var excused = new HashSet<int>();
+        bool[]? touched = null;
+        Dictionary<string, int>? index = null;
+        for (var i = 0; i < stale.Count; i++)
+        {
+            if (results[i].Equals(calculated[i]) || stale[i].Cell.CellValue is null)
+            {
+                continue;
+            }
+
+            if (session.Changes.Count > 0)
+            {
+                touched ??= StaleFormulas.Touched(session, formulas, PlanFootprint.Of(session, null));
+                index ??= formulas.Select((f, n) => (f.Formula.Location, n)).DistinctBy(x => x.Location).ToDictionary(x => x.Location, x => x.n);
+                if (touched[index[stale[i].Formula.Location]])
+                {
+                    continue;
+                }
+            }
+
+            excused.Add(i);
+        }
+
+        return excused;
+    }
+
+    /// <summary>Moves the formula errors the input already had, by <see cref="FormulaErrorBaseline"/>'s rule, to the pre-existing list.</summary>
+    private static (List<Finding> Findings, List<Finding> PreExisting) CompareWithInput(
+        WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas, List<Finding> found, List<string> checks)
+    {
+        using var input = session.OpenInput();
+        if (input is null)
+        {
+            return (found, []);
+        }
+
+        var footprint = PlanFootprint.Of(session, input);
+        var baseline = FormulaErrorBaseline.Read(input, footprint);
+        var touched = StaleFormulas.Touched(session, formulas, footprint);
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < formulas.Count; i++)
+        {
+            index.TryAdd(formulas[i].Formula.Location, i);
+        }
+
+        var findings = new List<Finding>();
+        var preExisting = new List<Finding>();
+        foreach (var finding in found)
+        {
+            var had = finding.Code == "formula_error"
+                && index.TryGetValue(finding.Location, out var i)
+                && !touched[i]
+                && session.SheetElement(formulas[i].Formula.Sheet)?.SheetId?.Value is { } sheetId
+                && baseline.Claim(sheetId, formulas[i].Formula, FormulaFindings.CodeOf(finding));
+            (had ? preExisting : findings).Add(had ? FindingBaseline.AsPreExisting(finding) : finding);
+        }
+
+        checks.Add($"formula errors: compared with the input's; {preExisting.Count} it already had (in cells the plan did not write or feed) are listed as pre-existing");
+        return (findings, preExisting);
     }
 
     private static async Task<IReadOnlyList<FormulaResult>> RecalculateAsync(

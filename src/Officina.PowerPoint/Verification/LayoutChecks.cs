@@ -22,52 +22,62 @@ public static class LayoutChecks
     {
         ArgumentNullException.ThrowIfNull(deck);
         var findings = new List<Finding>();
-        var (slideWidth, slideHeight) = deck.SlideSize;
         var position = 0;
         foreach (var slide in deck.Slides)
         {
-            position++;
-            var location = $"slide {position}";
-            foreach (var shape in SlideShapes.TopLevel(slide))
+            findings.AddRange(Check(deck, slide, ++position));
+        }
+
+        return findings;
+    }
+
+    /// <summary>The findings of one slide, located as <c>slide {position}</c>.</summary>
+    public static IReadOnlyList<Finding> Check(DeckSession deck, DocumentFormat.OpenXml.Packaging.SlidePart slide, int position)
+    {
+        ArgumentNullException.ThrowIfNull(deck);
+        ArgumentNullException.ThrowIfNull(slide);
+        var findings = new List<Finding>();
+        var (slideWidth, slideHeight) = deck.SlideSize;
+        var location = $"slide {position}";
+        foreach (var shape in SlideShapes.TopLevel(slide))
+        {
+            var name = SlideShapes.Name(shape);
+            var text = ShapeText.Text(shape).Trim();
+            if (SlideShapes.Placeholder(shape) is not null && shape is P.Shape && SlideShapes.PlaceholderType(shape) is not ("dt" or "ftr" or "sldNum" or "hdr"))
             {
-                var name = SlideShapes.Name(shape);
-                var text = ShapeText.Text(shape).Trim();
-                if (SlideShapes.Placeholder(shape) is not null && shape is P.Shape && SlideShapes.PlaceholderType(shape) is not ("dt" or "ftr" or "sldNum" or "hdr"))
+                if (text.Length == 0)
                 {
-                    if (text.Length == 0)
-                    {
-                        findings.Add(new(FindingSeverity.Warning, "empty_placeholder", location,
-                            $"placeholder '{name}' is empty: PowerPoint shows its prompt (\"Click to add …\") while editing; fill it with set_text or remove it with delete_shape"));
-                        continue;
-                    }
+                    findings.Add(new(FindingSeverity.Warning, "empty_placeholder", location,
+                        $"placeholder '{name}' is empty: PowerPoint shows its prompt (\"Click to add …\") while editing; fill it with set_text or remove it with delete_shape"));
+                    continue;
                 }
+            }
 
-                if (Prompts.Any(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-                {
-                    findings.Add(new(FindingSeverity.Warning, "placeholder_text", location, $"shape '{name}' still holds prompt text \"{Excerpt(text)}\""));
-                }
+            if (Prompts.Any(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                findings.Add(new(FindingSeverity.Warning, "placeholder_text", location, $"shape '{name}' still holds prompt text \"{Excerpt(text)}\""));
+            }
 
-                if (SlideShapes.Geometry(slide, shape) is { } box)
+            if (SlideShapes.Geometry(slide, shape) is { } box)
+            {
+                var edges = new List<string>();
+                AddEdge(edges, "left", -box.X);
+                AddEdge(edges, "top", -box.Y);
+                AddEdge(edges, "right", box.Right - slideWidth);
+                AddEdge(edges, "bottom", box.Bottom - slideHeight);
+                if (edges.Count > 0)
                 {
-                    var edges = new List<string>();
-                    AddEdge(edges, "left", -box.X);
-                    AddEdge(edges, "top", -box.Y);
-                    AddEdge(edges, "right", box.Right - slideWidth);
-                    AddEdge(edges, "bottom", box.Bottom - slideHeight);
-                    if (edges.Count > 0)
-                    {
-                        var outside = box.Right <= 0 || box.Bottom <= 0 || box.X >= slideWidth || box.Y >= slideHeight;
-                        findings.Add(new(outside ? FindingSeverity.Error : FindingSeverity.Warning, "off_slide", location,
-                            outside ? $"shape '{name}' is entirely off the slide ({string.Join(", ", edges)})" : $"shape '{name}' runs off the slide: {string.Join(", ", edges)}"));
-                    }
+                    var outside = box.Right <= 0 || box.Bottom <= 0 || box.X >= slideWidth || box.Y >= slideHeight;
+                    findings.Add(new(outside ? FindingSeverity.Error : FindingSeverity.Warning, "off_slide", location,
+                        outside ? $"shape '{name}' is entirely off the slide ({string.Join(", ", edges)})" : $"shape '{name}' runs off the slide: {string.Join(", ", edges)}"));
                 }
+            }
 
-                if (TextFit.Estimate(slide, shape) is { } estimate && TextFit.Overflows(estimate))
-                {
-                    findings.Add(new(FindingSeverity.Warning, "text_overflow", location,
-                        string.Create(CultureInfo.InvariantCulture,
-                            $"text overflows shape '{name}': about {estimate.Lines} line(s) need {estimate.Needed:0} pt but the box holds {estimate.Available:0} pt; shorten the text, split the slide, or enlarge the shape")));
-                }
+            if (TextFit.Estimate(slide, shape) is { } estimate && TextFit.Overflows(estimate))
+            {
+                findings.Add(new(FindingSeverity.Warning, "text_overflow", location,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"text overflows shape '{name}': about {estimate.Lines} line(s) need {estimate.Needed:0} pt but the box holds {estimate.Available:0} pt; shorten the text, split the slide, or enlarge the shape")));
             }
         }
 

@@ -129,19 +129,29 @@ public sealed record JobProgress(string Stage, int Done, int Total, string? Mess
 /// <summary>Why a job failed: a stable code, a message, and for plan errors the errors with their paths.</summary>
 public sealed record JobError(string Code, string Message, IReadOnlyList<OperationError>? Errors = null);
 
-/// <summary>The verification report as the API shows it.</summary>
-public sealed record JobVerification(bool HasErrors, IReadOnlyList<string> Checks, IReadOnlyList<JobFinding> Findings)
+/// <summary>
+/// The verification report as the API shows it: <see cref="Findings"/> are what the edit
+/// introduced (an error among them is what <see cref="HasErrors"/> means);
+/// <see cref="PreExisting"/> are what the input already had (severity info), which never fail a job.
+/// </summary>
+public sealed record JobVerification(bool HasErrors, IReadOnlyList<string> Checks, IReadOnlyList<JobFinding> Findings, IReadOnlyList<JobFinding> PreExisting)
 {
     public static JobVerification From(VerificationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new(report.HasErrors, report.Checks,
-            [.. report.Findings.Select(f => new JobFinding(f.Severity.ToString().ToLowerInvariant(), f.Code, f.Location, f.Message))]);
+        return new(report.HasErrors, report.Checks, [.. report.Findings.Select(JobFinding.From)], [.. report.PreExisting.Select(JobFinding.From)]);
     }
 }
 
 /// <summary>One verification finding.</summary>
-public sealed record JobFinding(string Severity, string Code, string Location, string Message);
+public sealed record JobFinding(string Severity, string Code, string Location, string Message)
+{
+    public static JobFinding From(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new(finding.Severity.ToString().ToLowerInvariant(), finding.Code, finding.Location, finding.Message);
+    }
+}
 
 /// <summary>Model usage and cost of a job, and how long it ran.</summary>
 public sealed record JobUsage(long InputTokens, long CachedTokens, long OutputTokens, long ReasoningTokens, decimal EstimatedCostUsd, long DurationMs)

@@ -7,10 +7,13 @@ using Officina.Word.Paragraphs;
 namespace Officina.Word.Verification;
 
 /// <summary>
-/// Checks a document after operations: schema errors the input did not already have
-/// (<c>OpenXmlValidator</c> against the input's baseline), comment ranges and references that
-/// do not pair up with a comment, and leftover placeholder text (template prompts such as
-/// "[Insert name]", "{{field}}", "Lorem ipsum", content controls still showing their placeholder).
+/// Checks a document after operations: schema errors (<c>OpenXmlValidator</c>), comment ranges
+/// and references that do not pair up with a comment, and leftover placeholder text (template
+/// prompts such as "[Insert name]", "{{field}}", "Lorem ipsum", content controls still showing
+/// their placeholder). After an edit every finding is compared with the input's own (see
+/// <see cref="FindingBaseline"/>; schema errors by <see cref="PackageValidation.Judge"/>): what
+/// the input already had is reported apart as pre-existing and never fails the edit. A session
+/// with no changes (the verify command) judges the document itself.
 /// </summary>
 public static partial class DocumentVerifier
 {
@@ -18,17 +21,29 @@ public static partial class DocumentVerifier
     {
         ArgumentNullException.ThrowIfNull(session);
         cancellationToken.ThrowIfCancellationRequested();
-        var findings = new List<Finding>();
         var checks = new List<string>();
-        session.Document.Save();
-        findings.AddRange(PackageValidation.NewErrors(session.Document, () => session.Baseline));
-        checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
-        findings.AddRange(CommentRanges(session));
+        var content = new List<Finding>(CommentRanges(session));
         checks.Add("comments: ranges, references and comment entries pair up");
-        findings.AddRange(Placeholders(session));
+        content.AddRange(Placeholders(session));
         checks.Add("placeholders: leftover template prompts and content controls showing placeholder text");
+        var (findings, preExisting) = (content, new List<Finding>());
+        if (session.Changes.Count > 0 && content.Count > 0)
+        {
+            using var input = session.OpenInput();
+            if (input is not null)
+            {
+                (findings, preExisting) = FindingBaseline.Split(content, [.. CommentRanges(input), .. Placeholders(input)]);
+                checks.Add("comments and placeholders: compared with the input's; those it already had are listed as pre-existing");
+            }
+        }
+
+        session.Document.Save();
+        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline);
+        findings.AddRange(schema);
+        preExisting.AddRange(knownSchema);
+        checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
         findings.AddRange(session.Repairs.Select(r => new Finding(FindingSeverity.Info, "package_repaired", "package", r)));
-        return Task.FromResult(new VerificationReport(findings, checks));
+        return Task.FromResult(new VerificationReport(findings, checks) { PreExisting = preExisting });
     }
 
     /// <summary>Comment markers in the body that have no comment, comments with no reference, ranges missing one end.</summary>

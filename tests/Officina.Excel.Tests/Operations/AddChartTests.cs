@@ -58,6 +58,24 @@ public sealed class AddChartTests
     }
 
     [Fact]
+    public async Task Apply_WritesNoEmptyTitle_WhenChartHasNoTitle()
+    {
+        using var book = SalesBook();
+        book.Run("""{"op":"add_chart","anchor":"Data!E2","kind":"line","data":"Data!A1:C5"}""");
+
+        var report = await Officina.Excel.Verification.WorkbookVerifier.VerifyAsync(book, new Officina.OpenXml.LibreOffice.LibreOfficeRunner("/nonexistent/soffice"));
+
+        Assert.DoesNotContain(report.Findings, f => f.Code == "schema");
+        using var reopened = book.Reopen();
+        var (chart, anchor) = OnlyChart(reopened, "Data");
+        var frame = anchor.Descendants<Xdr.NonVisualDrawingProperties>().Single();
+        Assert.Null(frame.Title);
+        Assert.DoesNotContain(frame.GetAttributes(), a => a.LocalName == "title");
+        Assert.Empty(chart.ChartSpace.Descendants<C.Title>());
+        Assert.True(chart.ChartSpace.Descendants<C.AutoTitleDeleted>().Single().Val!.Value);
+    }
+
+    [Fact]
     public void Apply_WritesPieWithoutAxes_AndScatterWithTwoValueAxes()
     {
         using var book = SalesBook();

@@ -1,0 +1,111 @@
+using DocumentFormat.OpenXml.Spreadsheet;
+using Officina.Excel.Verification;
+using Officina.OpenXml.LibreOffice;
+using XmlCellValue = DocumentFormat.OpenXml.Spreadsheet.CellValue;
+
+namespace Officina.Excel.Tests.Verification;
+
+/// <summary>Values no engine here can be sure of are never written; written values keep Excel's type.</summary>
+public sealed class UncertainResultsTests
+{
+    private static LibreOfficeRunner LibreOffice()
+    {
+        var runner = new LibreOfficeRunner();
+        Assert.True(runner.IsInstalled, LibreOfficeRunner.InstallHint);
+        return runner;
+    }
+
+    /// <summary>
+    /// A table Sales (A1:B5, totals row 5) whose total is SUBTOTAL(109,[Income]) as Excel stores it,
+    /// K1:K3 TRUE with D1 = AND(K1:K3), and D2 = CUBEMEMBER(…). With <paramref name="cached"/> the
+    /// formulas hold Excel's cached values (60, TRUE, a member name); without, none, as some
+    /// programs save them.
+    /// </summary>
+    private static byte[] Workbook(bool cached)
+    {
+        using var book = WorkbookSession.Create();
+        book.Run("""{"op":"set_values","range":"Sheet1!A1:B4","values":[["Name","Income"],["a",10],["b",20],["c",30]]}""");
+        book.Run("""{"op":"create_table","range":"Sheet1!A1:B4","name":"Sales","show_totals":true}""");
+        book.Run("""{"op":"set_values","range":"Sheet1!K1:K3","values":[[true],[true],[true]]}""");
+        book.Run("""{"op":"set_formulas","range":"Sheet1!D1:D2","formulas":[["=AND(K1:K3)"],["=CUBEMEMBER(\"ThisWorkbookDataModel\",\"[Measures].[Sum of Income]\")"]]}""");
+        var sheet = book.Sheet("Sheet1")!;
+        var total = sheet.FindCell(5, 2)!;
+        total.CellFormula = new CellFormula("SUBTOTAL(109,[Income])");
+        var and = sheet.FindCell(1, 4)!;
+        var cube = sheet.FindCell(2, 4)!;
+        foreach (var cell in new[] { total, and, cube })
+        {
+            cell.CellValue = null;
+            cell.DataType = null;
+        }
+
+        if (cached)
+        {
+            total.CellValue = new XmlCellValue("60");
+            and.CellValue = new XmlCellValue("1");
+            and.DataType = CellValues.Boolean;
+            cube.CellValue = new XmlCellValue("Sum of Income");
+            cube.DataType = CellValues.String;
+        }
+
+        return book.ToArray();
+    }
+
+    [Fact]
+    public async Task VerifyAsync_KeepsCachedValuesAndTypes_WhenEverythingIsRecalculated()
+    {
+        using var book = WorkbookSession.Open(new MemoryStream(Workbook(cached: true)));
+        book.Run("""{"op":"insert_columns","sheet":"Sheet1","column":"Z","count":1}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+        Assert.Contains(report.Checks, c => c.Contains("keep the value Excel saved", StringComparison.Ordinal) && c.Contains("Sheet1!B5", StringComparison.Ordinal) && c.Contains("Sheet1!D2", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.Location is "Sheet1!B5" or "Sheet1!D2");
+        using var reopened = book.Reopen();
+        var sheet = reopened.Sheet("Sheet1")!;
+        var total = sheet.FindCell(5, 2)!;
+        Assert.Null(total.DataType);
+        Assert.Equal("60", total.CellValue!.Text);
+        var and = sheet.FindCell(1, 4)!;
+        Assert.Equal(CellValues.Boolean, and.DataType!.Value);
+        Assert.Equal("1", and.CellValue!.Text);
+        var cube = sheet.FindCell(2, 4)!;
+        Assert.Equal(CellValues.String, cube.DataType!.Value);
+        Assert.Equal("Sum of Income", cube.CellValue!.Text);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_WarnsThatKeptValueIsUnchecked_WhenPlanWritesWhatSubtotalReads()
+    {
+        using var book = WorkbookSession.Open(new MemoryStream(Workbook(cached: true)));
+        book.Run("""{"op":"set_values","range":"Sheet1!B2","values":[[15]]}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!B5");
+        using var reopened = book.Reopen();
+        Assert.Equal("60", reopened.Sheet("Sheet1")!.FindCell(5, 2)!.CellValue!.Text);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_WritesNoNameError_WhenWorkbookWasSavedWithoutCachedValues()
+    {
+        using var book = WorkbookSession.Open(new MemoryStream(Workbook(cached: false)));
+        book.Run("""{"op":"set_values","range":"Sheet1!F1","values":[["note"]]}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!B5");
+        Assert.Contains(report.Findings, f => f.Code == "formula_not_computed" && f.Location == "Sheet1!D2");
+        using var reopened = book.Reopen();
+        var sheet = reopened.Sheet("Sheet1")!;
+        Assert.Null(sheet.FindCell(5, 2)!.CellValue);
+        Assert.Null(sheet.FindCell(2, 4)!.CellValue);
+        var and = sheet.FindCell(1, 4)!;
+        Assert.Equal(CellValues.Boolean, and.DataType!.Value);
+        Assert.Equal("1", and.CellValue!.Text);
+    }
+}
