@@ -1,0 +1,179 @@
+using System.Xml.Linq;
+
+namespace Officina.OpenXml.Packaging;
+
+/// <summary>
+/// Reads a Strict Open XML package (ISO/IEC 29500 Strict, the "Strict Open XML" choice in
+/// Office's Save As) as the Transitional package it is equivalent to, before the OpenXML SDK
+/// opens it: every XML part's Strict namespaces become their Transitional ones, Strict
+/// relationship types become Transitional ones, the <c>conformance="strict"</c> mark goes,
+/// and the values Strict writes differently are rewritten (<see cref="StrictValues"/>,
+/// <see cref="StrictCellDates"/>). The SDK on its own translates only the parts an edit
+/// loads and saves the rest back in Strict, a mixed package; translating everything first
+/// means the edited file is saved as one consistent Transitional package. The repair note
+/// says so, since the user's file changes format.
+/// </summary>
+public static class StrictTranslation
+{
+    private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private static readonly XNamespace Spreadsheet = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly XNamespace OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>Translates <paramref name="package"/> in place when it is Strict; returns the repair notes (empty when it was not Strict).</summary>
+    public static IReadOnlyList<string> Translate(MemoryStream package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var documents = new Dictionary<string, XDocument?>(StringComparer.Ordinal);
+        foreach (var name in PackageXml.XmlPartNames(package))
+        {
+            var document = PackageXml.Load(package, name);
+            if (document is not null)
+            {
+                documents[name] = document;
+            }
+        }
+
+        var strict = documents.Where(d => UsesStrict(d.Value!)).Select(d => d.Key).ToList();
+        if (strict.Count == 0)
+        {
+            return [];
+        }
+
+        var values = 0;
+        foreach (var name in strict)
+        {
+            values += Rename(documents[name]!);
+        }
+
+        var dates = ConvertDates(documents);
+        PackageXml.Replace(package, documents.Where(d => strict.Contains(d.Key) || dates.Parts.Contains(d.Key)).ToDictionary());
+
+        var notes = new List<string>
+        {
+            $"The file is in Strict Open XML format; its {strict.Count} parts were read in the default (Transitional) form and it will be saved in the default format, which Office opens the same way.",
+        };
+        if (values > 0)
+        {
+            notes.Add($"Strict Open XML: {values} percentages and measures written as text (such as '50%' or '12pt') were converted to the numbers the default format uses.");
+        }
+
+        if (dates.Cells > 0)
+        {
+            notes.Add($"Strict Open XML: {dates.Cells} date cells stored as ISO 8601 text were converted to date serial numbers, keeping their date formats.");
+        }
+
+        return notes;
+    }
+
+    private static bool UsesStrict(XDocument document) =>
+        document.Root is { } root && root.DescendantsAndSelf().Any(e =>
+            StrictNamespaces.IsStrict(e.Name.NamespaceName)
+            || e.Attributes().Any(a => StrictNamespaces.IsStrict(a.Name.NamespaceName) || (a.IsNamespaceDeclaration && StrictNamespaces.IsStrict(a.Value)))
+            || (e.Name == Relationships + "Relationship" && StrictNamespaces.IsStrict((string?)e.Attribute("Type"))));
+
+    /// <summary>Renames one part's Strict elements, attributes, declarations and relationship types; returns how many values <see cref="StrictValues"/> rewrote.</summary>
+    private static int Rename(XDocument document)
+    {
+        var values = 0;
+        foreach (var element in document.Root!.DescendantsAndSelf().ToList())
+        {
+            if (StrictNamespaces.TransitionalNamespace(element.Name.NamespaceName) is { } ns)
+            {
+                element.Name = XName.Get(element.Name.LocalName, ns);
+            }
+
+            foreach (var attribute in element.Attributes().ToList())
+            {
+                if (attribute.IsNamespaceDeclaration)
+                {
+                    if (StrictNamespaces.TransitionalNamespace(attribute.Value) is { } declared)
+                    {
+                        attribute.Value = declared;
+                    }
+                }
+                else if (StrictNamespaces.TransitionalNamespace(attribute.Name.NamespaceName) is { } attributeNs)
+                {
+                    attribute.Remove();
+                    element.SetAttributeValue(XName.Get(attribute.Name.LocalName, attributeNs), attribute.Value);
+                }
+            }
+
+            if (element.Name == Relationships + "Relationship" && element.Attribute("Type") is { } type
+                && StrictNamespaces.TransitionalRelationship(type.Value) is { } transitional)
+            {
+                type.Value = transitional;
+            }
+
+            values += StrictValues.Convert(element);
+        }
+
+        // Strict documents mark their main part conformance="strict"; the saved file is not.
+        if (document.Root.Attribute("conformance") is { } conformance)
+        {
+            conformance.Remove();
+        }
+
+        return values;
+    }
+
+    private static (int Cells, HashSet<string> Parts) ConvertDates(Dictionary<string, XDocument?> documents)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        var workbookName = documents.Keys.FirstOrDefault(k => documents[k]!.Root?.Name == Spreadsheet + "workbook");
+        if (workbookName is null)
+        {
+            return (0, parts);
+        }
+
+        var workbook = documents[workbookName]!;
+        var date1904 = (string?)workbook.Root!.Element(Spreadsheet + "workbookPr")?.Attribute("date1904") is "1" or "true";
+        var folder = workbookName.Contains('/', StringComparison.Ordinal) ? workbookName[..(workbookName.LastIndexOf('/') + 1)] : "";
+        var rels = documents.GetValueOrDefault($"{folder}_rels/{workbookName[folder.Length..]}.rels");
+        var targets = rels?.Root?.Elements(Relationships + "Relationship")
+            .Where(r => r.Attribute("Id") is not null && r.Attribute("Target") is not null)
+            .GroupBy(r => (string)r.Attribute("Id")!)
+            .ToDictionary(g => g.Key, g => Resolve(folder, (string)g.First().Attribute("Target")!)) ?? [];
+
+        var cells = 0;
+        foreach (var sheet in workbook.Root.Descendants(Spreadsheet + "sheet"))
+        {
+            var id = (string?)sheet.Attribute(OfficeRelationships + "id");
+            if (id is null || !targets.TryGetValue(id, out var part) || documents.GetValueOrDefault(part) is not { } worksheet)
+            {
+                continue;
+            }
+
+            var converted = StrictCellDates.Convert(worksheet, (string?)sheet.Attribute("name") ?? part, date1904);
+            if (converted > 0)
+            {
+                cells += converted;
+                parts.Add(part);
+            }
+        }
+
+        return (cells, parts);
+    }
+
+    /// <summary>A relationship target as a zip entry name, relative to the source part's folder or absolute.</summary>
+    private static string Resolve(string folder, string target)
+    {
+        var path = target.StartsWith('/') ? target.TrimStart('/') : folder + target;
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+            }
+            else if (segment is not ("." or ""))
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+}
