@@ -1,116 +1,70 @@
-using System.Globalization;
-using System.IO.Packaging;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace Officina.OpenXml.Packaging;
 
 /// <summary>
-/// Mends the core properties part (docProps/core.xml: title, author, dates) when
-/// System.IO.Packaging, which parses it strictly when the package is opened or copied,
-/// refuses it and with it the whole document: an element it does not know, a repeated one, a
-/// date without its <c>xsi:type</c> or not in W3C form. The part is rebuilt from the
-/// properties that can be read, in the form Office writes; the rest is named in the repair note.
+/// Drops a document-properties part (docProps/core.xml, app.xml, custom.xml: title, author,
+/// dates, word counts, custom fields) that is not well-formed XML, with its relationship and
+/// content type. Office and LibreOffice open such a file and ignore the part; the OpenXML SDK
+/// refuses the whole document for it. Only metadata goes, never content, and the repair note
+/// says which part. <see cref="PartScan"/> lets these parts through for this reason.
 /// </summary>
 public static class MetadataRepair
 {
-    private static readonly XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
-    private static readonly XNamespace Dcterms = "http://purl.org/dc/terms/";
-    private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
-    private const string CoreType = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+    private const string PackageRels = "_rels/.rels";
+    private const string ContentTypes = "[Content_Types].xml";
     private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private static readonly XNamespace Types = "http://schemas.openxmlformats.org/package/2006/content-types";
 
-    private static readonly Dictionary<XName, bool> Known = new()
+    /// <summary>
+    /// Whether <paramref name="partName"/> (a zip entry name) is a metadata part this repair
+    /// may drop: one in the package's docProps folder, where Office writes them.
+    /// </summary>
+    public static bool IsMetadataPart(string partName)
     {
-        [Dc + "title"] = false, [Dc + "subject"] = false, [Dc + "creator"] = false, [Cp + "keywords"] = false, [Dc + "description"] = false,
-        [Cp + "lastModifiedBy"] = false, [Cp + "revision"] = false, [Cp + "lastPrinted"] = false, [Dcterms + "created"] = true,
-        [Dcterms + "modified"] = true, [Cp + "category"] = false, [Dc + "identifier"] = false, [Cp + "contentStatus"] = false,
-        [Dc + "language"] = false, [Cp + "version"] = false,
-    };
+        ArgumentNullException.ThrowIfNull(partName);
+        return partName.StartsWith("docProps/", StringComparison.OrdinalIgnoreCase)
+            && partName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            && partName.IndexOf('/', "docProps/".Length) < 0;
+    }
 
     /// <summary>Repairs <paramref name="package"/> in place and returns what was done (empty when nothing was needed).</summary>
     public static IReadOnlyList<string> Mend(MemoryStream package)
     {
         ArgumentNullException.ThrowIfNull(package);
-        if (CoreIsReadable(package) || CorePart(package) is not { } name)
+        var unreadable = PackageXml.XmlPartNames(package).Where(IsMetadataPart).Where(n => PackageXml.Load(package, n) is null).ToList();
+        if (unreadable.Count == 0)
         {
             return [];
         }
 
+        var changed = new Dictionary<string, XDocument?>(StringComparer.Ordinal);
+        var rels = PackageXml.Load(package, PackageRels);
+        var types = PackageXml.Load(package, ContentTypes);
         var repairs = new List<string>();
-        var rebuilt = new XElement(Cp + "coreProperties",
-            new XAttribute(XNamespace.Xmlns + "cp", Cp.NamespaceName), new XAttribute(XNamespace.Xmlns + "dc", Dc.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "dcterms", Dcterms.NamespaceName), new XAttribute(XNamespace.Xmlns + "xsi", Xsi.NamespaceName));
-        var dropped = new List<string>();
-        var original = PackageXml.Load(package, name)?.Root;
-        foreach (var property in original?.Elements() ?? [])
+        foreach (var name in unreadable)
         {
-            if (!Known.TryGetValue(property.Name, out var isDate) || rebuilt.Element(property.Name) is not null || property.HasElements)
-            {
-                dropped.Add(property.Name.LocalName);
-                continue;
-            }
-
-            if (!isDate && property.Name != Cp + "lastPrinted")
-            {
-                rebuilt.Add(new XElement(property.Name, property.Value));
-            }
-            else if (DateTime.TryParse(property.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
-            {
-                var text = date.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-                rebuilt.Add(isDate ? new XElement(property.Name, new XAttribute(Xsi + "type", "dcterms:W3CDTF"), text) : new XElement(property.Name, text));
-            }
-            else
-            {
-                dropped.Add(property.Name.LocalName);
-            }
+            changed[name] = null;
+            rels?.Root?.Elements(Relationships + "Relationship")
+                .Where(r => string.Equals(((string?)r.Attribute("Target"))?.TrimStart('/'), name, StringComparison.OrdinalIgnoreCase))
+                .Remove();
+            types?.Root?.Elements(Types + "Override")
+                .Where(o => string.Equals(((string?)o.Attribute("PartName"))?.TrimStart('/'), name, StringComparison.OrdinalIgnoreCase))
+                .Remove();
+            repairs.Add($"{name}: the document properties part is not well-formed XML and was dropped (its metadata, such as title, author or dates, is lost; the content is untouched)");
         }
 
-        PackageXml.Replace(package, new Dictionary<string, XDocument?> { [name] = new XDocument(new XDeclaration("1.0", "UTF-8", "yes"), rebuilt) });
-        repairs.Add(original is null
-            ? $"{name}: the document properties part could not be read and was replaced with an empty one"
-            : dropped.Count == 0
-                ? $"{name}: the document properties were rewritten in the form Office uses"
-                : $"{name}: the document properties were rewritten in the form Office uses; unreadable entries dropped: {string.Join(", ", dropped)}");
+        if (rels is not null)
+        {
+            changed[PackageRels] = rels;
+        }
+
+        if (types is not null)
+        {
+            changed[ContentTypes] = types;
+        }
+
+        PackageXml.Replace(package, changed);
         return repairs;
     }
-
-    private static bool CoreIsReadable(MemoryStream package)
-    {
-        package.Position = 0;
-        Package opened;
-        try
-        {
-            opened = Package.Open(package, FileMode.Open, FileAccess.Read);
-        }
-        catch (Exception ex) when (ex is XmlException or IOException or InvalidOperationException or ArgumentException or UriFormatException or InvalidDataException)
-        {
-            // Not a core-properties problem: the SDK reports it when it opens the package.
-            package.Position = 0;
-            return true;
-        }
-
-        try
-        {
-            _ = opened.PackageProperties.Title;
-            return true;
-        }
-        catch (XmlException)
-        {
-            return false;
-        }
-        finally
-        {
-            opened.Close();
-            package.Position = 0;
-        }
-    }
-
-    /// <summary>The zip entry name of the core properties part, from the package relationships.</summary>
-    private static string? CorePart(MemoryStream package) =>
-        PackageXml.Load(package, "_rels/.rels")?.Root?.Elements(Relationships + "Relationship")
-            .Where(r => (string?)r.Attribute("Type") == CoreType)
-            .Select(r => ((string?)r.Attribute("Target"))?.TrimStart('/'))
-            .FirstOrDefault(t => t is not null);
 }
