@@ -32,12 +32,14 @@ internal static class StrictCellDates
 
             value.Value = Serial(value.Value, date1904)?.ToString("R", CultureInfo.InvariantCulture)
                 ?? throw new DocumentRejectedException("strict_date",
-                    $"Cell {sheet}!{(string?)cell.Attribute("r")} holds the date '{value.Value}' in the Strict form, which has no equivalent in the default format "
+                    $"Cell {Quoted(sheet)}!{(string?)cell.Attribute("r")} holds the date '{value.Value}' in the Strict form, which has no equivalent in the default format "
                     + $"(dates must be on or after {(date1904 ? "1904-01-01" : "1900-01-01")} and written as ISO 8601). Change the cell in Excel, save it in the default (transitional) format and try again.");
         }
 
         return converted;
     }
+
+    private static string Quoted(string sheet) => sheet.All(char.IsLetterOrDigit) ? sheet : $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'";
 
     /// <summary>The serial number of an ISO 8601 date, date-time or time; null when it is none or falls before the date system.</summary>
     public static double? Serial(string iso, bool date1904)
