@@ -55,9 +55,9 @@ public static class ContentTypesRepair
             }
         }
 
-        foreach (var name in names.Where(n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+        foreach (var (name, document) in PackageXml.LoadAll(package, n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
         {
-            if (PackageXml.Load(package, name) is { Root: { } rels } document && rels.Name == Relationships + "Relationships" && Unprefix(document, Relationships))
+            if (document.Root is { } rels && rels.Name == Relationships + "Relationships" && Unprefix(document, Relationships))
             {
                 repairs.Add($"{name}: rewrote the relationships without namespace prefixes");
                 changed[name] = document;

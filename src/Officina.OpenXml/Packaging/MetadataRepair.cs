@@ -32,7 +32,9 @@ public static class MetadataRepair
     public static IReadOnlyList<string> Mend(MemoryStream package)
     {
         ArgumentNullException.ThrowIfNull(package);
-        var unreadable = PackageXml.XmlPartNames(package).Where(IsMetadataPart).Where(n => PackageXml.Load(package, n) is null).ToList();
+        var metadata = PackageXml.XmlPartNames(package).Where(IsMetadataPart).ToList();
+        var readable = PackageXml.LoadAll(package, metadata.Contains);
+        var unreadable = metadata.Where(n => !readable.ContainsKey(n)).ToList();
         if (unreadable.Count == 0)
         {
             return [];

@@ -30,26 +30,30 @@ internal static class PackageXml
     }
 
     /// <summary>Loads one part, whitespace kept; null when it is missing or not well-formed.</summary>
-    public static XDocument? Load(MemoryStream package, string name)
+    public static XDocument? Load(MemoryStream package, string name) => LoadAll(package, n => n == name).GetValueOrDefault(name);
+
+    /// <summary>Loads the parts whose names <paramref name="select"/> picks, opening the zip once; parts that are not well-formed are left out.</summary>
+    public static Dictionary<string, XDocument> LoadAll(MemoryStream package, Func<string, bool> select)
     {
+        var documents = new Dictionary<string, XDocument>(StringComparer.Ordinal);
         package.Position = 0;
         using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        var entry = zip.GetEntry(name);
-        if (entry is null)
+        foreach (var entry in zip.Entries.Where(e => select(e.FullName)))
         {
-            return null;
+            using var stream = entry.Open();
+            try
+            {
+                using var reader = XmlReader.Create(stream, Settings);
+                documents[entry.FullName] = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
+            }
+            catch (XmlException)
+            {
+                // Not well-formed: the caller treats it as missing.
+            }
         }
 
-        using var stream = entry.Open();
-        try
-        {
-            using var reader = XmlReader.Create(stream, Settings);
-            return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
-        }
-        catch (XmlException)
-        {
-            return null;
-        }
+        package.Position = 0;
+        return documents;
     }
 
     /// <summary>Replaces (or adds) parts; a null document deletes the part.</summary>

@@ -22,9 +22,9 @@ public static class RelationshipTargetRepair
         ArgumentNullException.ThrowIfNull(package);
         var repairs = new List<string>();
         var changed = new Dictionary<string, XDocument?>(StringComparer.Ordinal);
-        foreach (var name in PackageXml.EntryNames(package).Where(n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+        foreach (var (name, document) in PackageXml.LoadAll(package, n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
         {
-            if (PackageXml.Load(package, name) is not { Root: { } root } document)
+            if (document.Root is not { } root)
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace Officina.OpenXml.Packaging;
@@ -23,22 +25,16 @@ public static class StrictTranslation
     public static IReadOnlyList<string> Translate(MemoryStream package)
     {
         ArgumentNullException.ThrowIfNull(package);
-        var documents = new Dictionary<string, XDocument?>(StringComparer.Ordinal);
-        foreach (var name in PackageXml.XmlPartNames(package))
-        {
-            var document = PackageXml.Load(package, name);
-            if (document is not null)
-            {
-                documents[name] = document;
-            }
-        }
-
-        var strict = documents.Where(d => UsesStrict(d.Value!)).Select(d => d.Key).ToList();
+        var strict = StrictParts(package);
         if (strict.Count == 0)
         {
             return [];
         }
 
+        // Every XML part is loaded: the date cells of a Strict workbook need its workbook part and relationships.
+        var documents = PackageXml.LoadAll(package, PackageXml.IsXml).ToDictionary(d => d.Key, XDocument? (d) => d.Value, StringComparer.Ordinal);
+
+        strict = [.. strict.Where(documents.ContainsKey)];
         var values = 0;
         foreach (var name in strict)
         {
@@ -65,11 +61,69 @@ public static class StrictTranslation
         return notes;
     }
 
-    private static bool UsesStrict(XDocument document) =>
-        document.Root is { } root && root.DescendantsAndSelf().Any(e =>
-            StrictNamespaces.IsStrict(e.Name.NamespaceName)
-            || e.Attributes().Any(a => StrictNamespaces.IsStrict(a.Name.NamespaceName) || (a.IsNamespaceDeclaration && StrictNamespaces.IsStrict(a.Value)))
-            || (e.Name == Relationships + "Relationship" && StrictNamespaces.IsStrict((string?)e.Attribute("Type"))));
+    /// <summary>
+    /// The parts that use a Strict name, found cheaply so that Transitional packages (nearly
+    /// all) are not parsed again: an XML part's root element and the namespaces it declares,
+    /// and every relationship type. Office declares all of a part's namespaces on its root.
+    /// </summary>
+    private static List<string> StrictParts(MemoryStream package)
+    {
+        var found = new List<string>();
+        package.Position = 0;
+        using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        foreach (var entry in zip.Entries.Where(e => PackageXml.IsXml(e.FullName)))
+        {
+            var relationships = entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+            using var stream = entry.Open();
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    if (relationships ? StrictNamespaces.IsStrict(reader.GetAttribute("Type")) : RootUsesStrict(reader))
+                    {
+                        found.Add(entry.FullName);
+                        break;
+                    }
+
+                    if (!relationships)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (XmlException)
+            {
+                // Not well-formed: the guard refused it already, or it is a metadata part MetadataRepair drops.
+            }
+        }
+
+        package.Position = 0;
+        return found;
+    }
+
+    private static bool RootUsesStrict(XmlReader root)
+    {
+        if (StrictNamespaces.IsStrict(root.NamespaceURI))
+        {
+            return true;
+        }
+
+        while (root.MoveToNextAttribute())
+        {
+            if (StrictNamespaces.IsStrict(root.Value) || StrictNamespaces.IsStrict(root.NamespaceURI))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Renames one part's Strict elements, attributes, declarations and relationship types; returns how many values <see cref="StrictValues"/> rewrote.</summary>
     private static int Rename(XDocument document)
