@@ -10,10 +10,13 @@ namespace Officina.OpenXml.Packaging;
 /// opens it: every XML part's Strict namespaces become their Transitional ones, Strict
 /// relationship types become Transitional ones, the <c>conformance="strict"</c> mark goes,
 /// and the values Strict writes differently are rewritten (<see cref="StrictValues"/>,
-/// <see cref="StrictCellDates"/>). The SDK on its own translates only the parts an edit
-/// loads and saves the rest back in Strict, a mixed package; translating everything first
-/// means the edited file is saved as one consistent Transitional package. The repair note
-/// says so, since the user's file changes format.
+/// <see cref="StrictCellDates"/>). The SDK 2.20 on its own opens Strict packages and renames
+/// their namespaces and relationship types when it loads or clones parts, but keeps Strict
+/// values: the three Strict test files saved by it carry "50%"-style percentages the
+/// Transitional schema and the SDK's typed properties reject (48 schema errors in one theme)
+/// and ISO-text date cells. Translating the package first gives the hosts, the baseline and
+/// the saved file one consistent Transitional package. The repair note says so, since the
+/// user's file changes format.
 /// </summary>
 public static class StrictTranslation
 {
