@@ -85,4 +85,27 @@ internal static class PackageXml
 
     public static bool IsXml(string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A relationship target as a zip entry name, relative to the source part's folder or absolute.</summary>
+    public static string Resolve(string folder, string target)
+    {
+        var path = target.StartsWith('/') ? target.TrimStart('/') : folder + target;
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+            }
+            else if (segment is not ("." or ""))
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return string.Join('/', segments);
+    }
 }

@@ -189,7 +189,7 @@ public static class StrictTranslation
         var targets = rels?.Root?.Elements(Relationships + "Relationship")
             .Where(r => r.Attribute("Id") is not null && r.Attribute("Target") is not null)
             .GroupBy(r => (string)r.Attribute("Id")!)
-            .ToDictionary(g => g.Key, g => Resolve(folder, (string)g.First().Attribute("Target")!)) ?? [];
+            .ToDictionary(g => g.Key, g => PackageXml.Resolve(folder, (string)g.First().Attribute("Target")!)) ?? [];
 
         var cells = 0;
         foreach (var sheet in workbook.Root.Descendants(Spreadsheet + "sheet"))
@@ -209,28 +209,5 @@ public static class StrictTranslation
         }
 
         return (cells, parts);
-    }
-
-    /// <summary>A relationship target as a zip entry name, relative to the source part's folder or absolute.</summary>
-    private static string Resolve(string folder, string target)
-    {
-        var path = target.StartsWith('/') ? target.TrimStart('/') : folder + target;
-        var segments = new List<string>();
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment == "..")
-            {
-                if (segments.Count > 0)
-                {
-                    segments.RemoveAt(segments.Count - 1);
-                }
-            }
-            else if (segment is not ("." or ""))
-            {
-                segments.Add(segment);
-            }
-        }
-
-        return string.Join('/', segments);
     }
 }

@@ -52,7 +52,7 @@ public static class WorkingCopy
         {
             return open();
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
         {
             throw new DocumentRejectedException("damaged_package", $"The {noun} package cannot be read: {ex.Message}", ex);
         }

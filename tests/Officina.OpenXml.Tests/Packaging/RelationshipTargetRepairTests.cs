@@ -45,6 +45,24 @@ public sealed class RelationshipTargetRepairTests
         Assert.Contains(repairs, r => r.Contains("it is now marked external", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Load_DropsTheRelationship_WhenItsTargetPartIsMissing()
+    {
+        var input = HostilePackages.ReplaceText(HostilePackages.Budget(), "_rels/.rels",
+            xml => xml.Replace("Target=\"docProps/custom.xml\"", "Target=\"docProps/gone.xml\"", StringComparison.Ordinal));
+        Assert.Contains("does not exist", RepairedPackages.BareSdkFailure(input)?.Message, StringComparison.Ordinal);
+
+        var (document, repairs) = RepairedPackages.Load(input);
+
+        using (document)
+        {
+            Assert.Equal(["Simple Monthly Budget"], RepairedPackages.SheetNames(document));
+            Assert.Null(document.CustomFilePropertiesPart);
+        }
+
+        Assert.Equal(["_rels/.rels: dropped relationship rId4 to 'docProps/gone.xml', a part the package does not contain"], repairs);
+    }
+
     private static byte[] WithLink(string target, bool external = true) =>
         HostilePackages.ReplaceText(HostilePackages.Budget(), SheetRels, xml => xml.Replace("</Relationships>",
             $"""<Relationship Id="rIdLink" Type="{Hyperlink}" Target="{System.Security.SecurityElement.Escape(target)}"{(external ? " TargetMode=\"External\"" : "")}/></Relationships>""",
