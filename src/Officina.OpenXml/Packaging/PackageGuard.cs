@@ -8,9 +8,9 @@ namespace Officina.OpenXml.Packaging;
 /// <summary>
 /// Decides, from content rather than the file name, whether a stream is an Office package
 /// that is safe to open: a zip within the size, part-count and decompression limits, with
-/// an Office main part, not encrypted, not a legacy binary file renamed, not Strict OOXML,
-/// every XML part well-formed, without a DTD and nested no deeper than the limit (<see cref="PartScan"/>).
+/// an Office main part, not encrypted, not a legacy binary file renamed, every XML part well-formed, without a DTD and nested no deeper than the limit (<see cref="PartScan"/>).
 /// Everything it refuses raises <see cref="DocumentRejectedException"/> with a specific reason.
+/// Strict Open XML passes: <see cref="StrictTranslation"/> reads it when the working copy is made.
 /// </summary>
 public static class PackageGuard
 {
@@ -109,17 +109,11 @@ public static class PackageGuard
             var total = PartScan.Run(zip, limits);
             var contentTypes = zip.GetEntry("[Content_Types].xml")
                 ?? throw new DocumentRejectedException("not_office", "The file is a zip but not an Office package: it has no [Content_Types].xml.");
-            var (mainType, mainPart) = FindMainPart(zip, contentTypes);
+            var (mainType, _) = FindMainPart(zip, contentTypes);
             if (mainType is null || !MainContentTypes.TryGetValue(mainType, out var kind))
             {
                 throw new DocumentRejectedException("not_office",
                     "The file is a zip but not a Word, Excel or PowerPoint package (no workbook, document or presentation part was declared).");
-            }
-
-            if (mainPart is not null && IsStrict(zip.GetEntry(mainPart.TrimStart('/'))))
-            {
-                throw new DocumentRejectedException("strict_ooxml",
-                    "The file is saved as Strict Open XML, which Officina cannot edit without losing content. Save it in the default (transitional) format and try again.");
             }
 
             return new PackageInfo(kind.Host, mainType, kind.Macros || zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)), zip.Entries.Count, total);
@@ -215,33 +209,6 @@ public static class PackageGuard
         }
 
         return found;
-    }
-
-    private static bool IsStrict(ZipArchiveEntry? mainPart)
-    {
-        if (mainPart is null)
-        {
-            return false;
-        }
-
-        using var stream = mainPart.Open();
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element)
-                {
-                    return reader.NamespaceURI.StartsWith("http://purl.oclc.org/ooxml/", StringComparison.Ordinal);
-                }
-            }
-        }
-        catch (XmlException ex)
-        {
-            throw new DocumentRejectedException("damaged_package", $"The package's main part is not well-formed XML ({ex.Message}).", ex);
-        }
-
-        return false;
     }
 
     /// <summary>Encrypted Office files are OLE compound files with an "EncryptionInfo" stream (its name is stored in UTF-16).</summary>

@@ -89,6 +89,12 @@ internal static class PartScan
             {
             }
 
+            // Unreadable document properties are dropped by MetadataRepair, as Office ignores them.
+            if (MetadataRepair.IsMetadataPart(entry.FullName))
+            {
+                return;
+            }
+
             throw new DocumentRejectedException("malformed_xml",
                 $"The part '{entry.FullName}' is not well-formed XML ({malformed.Message}); the file is damaged.", malformed);
         }

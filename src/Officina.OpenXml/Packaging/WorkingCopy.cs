@@ -9,8 +9,10 @@ public sealed record LoadedPackage(MemoryStream Working, byte[] Original, Packag
 
 /// <summary>
 /// What every host's session does the same way: copy the input into memory (the input is
-/// never written to), check it with <see cref="PackageGuard"/>, mend what
-/// <see cref="PackageRepair"/> can, open it with the OpenXML SDK, save by cloning (the
+/// never written to), check it with <see cref="PackageGuard"/>, mend what Office reads but
+/// the SDK refuses (<see cref="ContentTypesRepair"/>, <see cref="RelationshipTargetRepair"/>,
+/// <see cref="PackageRepair"/>, <see cref="MetadataRepair"/>), translate Strict Open XML
+/// (<see cref="StrictTranslation"/>), open it with the OpenXML SDK, save by cloning (the
 /// session stays open), and take the input's schema-error baseline when asked.
 /// </summary>
 public static class WorkingCopy
@@ -32,7 +34,12 @@ public static class WorkingCopy
             throw new DocumentRejectedException("wrong_host", $"The file is a {info.Host.ToName()} document, not {noun}.");
         }
 
-        var repairs = PackageRepair.MendRelationships(working);
+        var repairs = new List<string>();
+        repairs.AddRange(ContentTypesRepair.Mend(working));
+        repairs.AddRange(RelationshipTargetRepair.Mend(working));
+        repairs.AddRange(StrictTranslation.Translate(working));
+        repairs.AddRange(PackageRepair.MendRelationships(working));
+        repairs.AddRange(MetadataRepair.Mend(working));
         return new LoadedPackage(working, working.ToArray(), info, repairs);
     }
 
@@ -45,7 +52,7 @@ public static class WorkingCopy
         {
             return open();
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
         {
             throw new DocumentRejectedException("damaged_package", $"The {noun} package cannot be read: {ex.Message}", ex);
         }
