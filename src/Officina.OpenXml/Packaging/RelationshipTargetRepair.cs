@@ -10,8 +10,9 @@ namespace Officina.OpenXml.Packaging;
 /// <c>mailto:a b@c</c>). A target becomes a URI by escaping the characters URIs do not allow;
 /// one that still is none is replaced with <c>about:blank</c>, its text named in the repair
 /// note. An internal target written as an absolute URI is marked external, which is what it is.
-/// A relationship to a part the package does not contain (the SDK: "Specified part does not
-/// exist in the package") points at nothing and is dropped.
+/// A relationship to a part the package does not contain is <see cref="PackageRepair"/>'s: it
+/// drops one nothing uses and refuses one a part uses (dropping that would leave a reference
+/// Office asks to repair).
 /// </summary>
 public static class RelationshipTargetRepair
 {
@@ -24,21 +25,11 @@ public static class RelationshipTargetRepair
         ArgumentNullException.ThrowIfNull(package);
         var repairs = new List<string>();
         var changed = new Dictionary<string, XDocument?>(StringComparer.Ordinal);
-        var entries = PackageXml.EntryNames(package).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, document) in PackageXml.LoadAll(package, n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
         {
             if (document.Root is not { } root)
             {
                 continue;
-            }
-
-            // "xl/_rels/workbook.xml.rels" describes "xl/workbook.xml": targets are relative to "xl/".
-            var folder = name[..(name.LastIndexOf("_rels/", StringComparison.OrdinalIgnoreCase))];
-            foreach (var dangling in root.Elements(Relationships + "Relationship").Where(r => PointsAtMissingPart(r, folder, entries)).ToList())
-            {
-                repairs.Add($"{name}: dropped relationship {(string?)dangling.Attribute("Id")} to '{(string?)dangling.Attribute("Target")}', a part the package does not contain");
-                dangling.Remove();
-                changed[name] = document;
             }
 
             foreach (var relationship in root.Elements(Relationships + "Relationship"))
@@ -73,20 +64,6 @@ public static class RelationshipTargetRepair
 
         PackageXml.Replace(package, changed);
         return repairs;
-    }
-
-    private static bool PointsAtMissingPart(XElement relationship, string folder, HashSet<string> entries)
-    {
-        var target = (string?)relationship.Attribute("Target");
-        if (target is null || target.Length == 0 || target.StartsWith('#')
-            || string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase)
-            || !Uri.TryCreate(target, UriKind.Relative, out _))
-        {
-            return false;
-        }
-
-        var part = PackageXml.Resolve(folder, Uri.UnescapeDataString(target.Split('#')[0]));
-        return part.Length > 0 && !entries.Contains(part);
     }
 
     /// <summary>Percent-encodes what RFC 3986 does not allow in a URI (spaces, quotes, angle brackets, non-ASCII...), keeping what it does.</summary>

@@ -60,7 +60,7 @@ public sealed class RelationshipTargetRepairTests
             Assert.Null(document.CustomFilePropertiesPart);
         }
 
-        Assert.Equal(["_rels/.rels: dropped relationship rId4 to 'docProps/gone.xml', a part the package does not contain"], repairs);
+        Assert.Equal(["_rels/.rels: dropped relationship rId4 to 'docProps/gone.xml', a part that is not in the package and that nothing uses"], repairs);
     }
 
     private static byte[] WithLink(string target, bool external = true) =>
