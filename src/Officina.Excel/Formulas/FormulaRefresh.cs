@@ -50,7 +50,8 @@ internal static class FormulaRefresh
         }
 
         var cells = targets.Select(t => t.Formula).ToList();
-        var results = Calculate(session, cells);
+        // The verifier's rules for what may be written: no server paths, nothing the engine is unsure of.
+        var results = ServerEnvironment.Excuse(cells, Calculate(session, cells)).Select((r, i) => UncertainResults.Judge(cells[i], r)).ToList();
         var unknown = targets.Select((t, i) => (t.Formula, t.Property, Result: results[i])).Where(t => !t.Result.IsComputed).ToList();
         if (unknown.Count > 0)
         {
@@ -64,7 +65,7 @@ internal static class FormulaRefresh
 
         for (var i = 0; i < targets.Count; i++)
         {
-            CachedValues.Write(targets[i].Cell, results[i]);
+            CachedValues.Write(targets[i].Cell, cells[i].Formula, results[i]);
         }
 
         return [];
