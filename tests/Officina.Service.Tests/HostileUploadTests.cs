@@ -6,7 +6,8 @@ namespace Officina.Service.Tests;
 /// <summary>Hostile uploads are refused with a 400 and a code before a job is queued, and the service goes on serving others.</summary>
 public sealed class HostileUploadTests : IDisposable
 {
-    private readonly ServiceApp _app = new();
+    // Many uploads and status polls in a row: past the default request budget per minute.
+    private readonly ServiceApp _app = new(new() { ["Officina:RateLimitPerMinute"] = "1000000" });
 
     public static TheoryData<string> Endpoints() => new() { "/api/v1/plans/apply", "/api/v1/verify", "/api/v1/render" };
 
