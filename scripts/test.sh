@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh Debian machine: installs what the tests need (LibreOffice for
-# recalculation and rendering, poppler-utils for PDF -> PNG, openpyxl for the benchmark peer,
-# libxml2-utils for schema checks, PostgreSQL for the service's store, Chromium for the
-# add-in's browser tests; fonts with Office metrics), builds once, runs every test project and the add-in's tests
-# (addin/, vitest), and prints one closing line "N passed, N failed, N skipped".
+# Runs every test on a fresh Debian machine: installs what the tests need (scripts/deps.sh:
+# LibreOffice for recalculation and rendering, poppler-utils for PDF -> PNG, openpyxl for the
+# benchmark peer, libxml2-utils for schema checks, PostgreSQL for the service's store,
+# Chromium for the browser tests, bubblewrap for LibreOffice's sandbox, fonts with Office's
+# metrics), builds once (the service's build also builds the add-in), runs every test project
+# and the add-in's tests (addin/, vitest), and prints one closing line
+# "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,8 +60,8 @@ dotnet test Office.sln -c Release --no-build --nologo -v q \
 
 # The add-in: the service's build above installed its npm packages and built addin/dist
 # (served at /addin/) when they were missing or stale; here its unit tests, browser tests
-# in Debian's Chromium against a scripted API, and the
-# end-to-end tests against the real service once src/Officina.Service exists.
+# in Debian's Chromium against a scripted API, and the end-to-end tests against the real
+# service once src/Officina.Service exists.
 addin_setup_failed=0
 if ! command -v npm >/dev/null 2>&1; then
   addin_setup_failed=1
