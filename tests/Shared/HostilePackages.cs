@@ -101,16 +101,15 @@ internal static class HostilePackages
         return bytes;
     }
 
-    public static byte[] ReplaceText(byte[] package, string part, Func<string, string> change)
-    {
-        string text;
-        using (var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
-        using (var reader = new StreamReader(zip.GetEntry(part)!.Open()))
-        {
-            text = reader.ReadToEnd();
-        }
+    public static byte[] ReplaceText(byte[] package, string part, Func<string, string> change) =>
+        Replace(package, part, new UTF8Encoding(false).GetBytes(change(Text(package, part))));
 
-        return Replace(package, part, new UTF8Encoding(false).GetBytes(change(text)));
+    /// <summary>A part's text as stored in the package.</summary>
+    public static string Text(byte[] package, string part)
+    {
+        using var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry(part)!.Open());
+        return reader.ReadToEnd();
     }
 
     public static byte[] Replace(byte[] package, string part, byte[] content, CompressionLevel level = CompressionLevel.Optimal)

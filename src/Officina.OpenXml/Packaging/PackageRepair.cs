@@ -125,7 +125,7 @@ public static class PackageRepair
         return relsName.Equals("_rels/.rels", StringComparison.OrdinalIgnoreCase) ? "" : (folder.Length > 0 ? folder.Replace('\\', '/') + "/" : "") + name;
     }
 
-    /// <summary>A relationship target as a part name (no leading slash), or null when it is not a plain part reference.</summary>
+    /// <summary>A relationship target as a part name, or null when it is not a plain part reference.</summary>
     private static string? Resolve(string source, string target)
     {
         if (target.Length == 0 || target.StartsWith('#') || target.Contains(':', StringComparison.Ordinal))
@@ -133,25 +133,8 @@ public static class PackageRepair
             return null;
         }
 
-        var path = Uri.UnescapeDataString(target.Split('#')[0]);
-        var folder = target.StartsWith('/') ? "" : Path.GetDirectoryName(source)?.Replace('\\', '/') ?? "";
-        var segments = new List<string>();
-        foreach (var segment in (folder + "/" + path).Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (segment == "..")
-            {
-                if (segments.Count > 0)
-                {
-                    segments.RemoveAt(segments.Count - 1);
-                }
-            }
-            else if (segment != ".")
-            {
-                segments.Add(segment);
-            }
-        }
-
-        return string.Join('/', segments);
+        var folder = source.Contains('/', StringComparison.Ordinal) ? source[..(source.LastIndexOf('/') + 1)] : "";
+        return PackageXml.Resolve(folder, Uri.UnescapeDataString(target.Split('#')[0]));
     }
 
     private static string ReadText(ZipArchive zip, string part)

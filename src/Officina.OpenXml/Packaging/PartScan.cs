@@ -34,7 +34,7 @@ internal static class PartScan
             try
             {
                 using var content = new CountingStream(entry.Open(), budget, entry);
-                if (IsXml(entry))
+                if (PackageXml.IsXml(entry.FullName))
                 {
                     ScanXml(content, entry, limits);
                 }
@@ -52,9 +52,6 @@ internal static class PartScan
 
         return budget.Total;
     }
-
-    private static bool IsXml(ZipArchiveEntry entry) =>
-        entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static void ScanXml(CountingStream content, ZipArchiveEntry entry, PackageLimits limits)
     {

@@ -12,15 +12,15 @@ public sealed class ExternalTargetsTests
     public void Neutralize_PointsLinkedPicturesNowhere_AndKeepsEverythingElse()
     {
         var linked = HostilePackages.LinkPictures(File.ReadAllBytes(HostilePackages.Asset("xlsx", "Complex01.xlsx")), "file:///etc/passwd");
-        Assert.Contains("/etc/passwd", Text(linked, "xl/drawings/_rels/drawing2.xml.rels"), StringComparison.Ordinal);
+        Assert.Contains("/etc/passwd", HostilePackages.Text(linked, "xl/drawings/_rels/drawing2.xml.rels"), StringComparison.Ordinal);
 
         var (package, count) = ExternalTargets.Neutralize(linked);
 
         Assert.Equal(1, count);
-        var rels = Text(package, "xl/drawings/_rels/drawing2.xml.rels");
+        var rels = HostilePackages.Text(package, "xl/drawings/_rels/drawing2.xml.rels");
         Assert.Contains("Target=\"about:blank\"", rels, StringComparison.Ordinal);
         Assert.DoesNotContain("/etc/passwd", rels, StringComparison.Ordinal);
-        Assert.Equal(Text(linked, "xl/drawings/drawing2.xml"), Text(package, "xl/drawings/drawing2.xml"));
+        Assert.Equal(HostilePackages.Text(linked, "xl/drawings/drawing2.xml"), HostilePackages.Text(package, "xl/drawings/drawing2.xml"));
         Assert.Equal(Names(linked), Names(package));
     }
 
@@ -54,12 +54,6 @@ public sealed class ExternalTargetsTests
         Assert.Equal("damaged_package", error.Reason);
     }
 
-    private static string Text(byte[] package, string part)
-    {
-        using var zip = new ZipArchive(new MemoryStream(package));
-        using var reader = new StreamReader(zip.GetEntry(part)!.Open());
-        return reader.ReadToEnd();
-    }
 
     private static string[] Names(byte[] package)
     {
