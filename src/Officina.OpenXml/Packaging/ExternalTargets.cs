@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
 using Officina.Operations;
@@ -43,40 +42,47 @@ public static class ExternalTargets
         }
     }
 
+    /// <summary>Reads only the .rels parts; the package is rewritten only when a target had to change.</summary>
     private static (byte[] Package, int Neutralized) NeutralizeZip(byte[] package)
     {
-        var count = 0;
-        var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        using var working = new MemoryStream();
+        working.Write(package);
+        static bool IsRels(string name) => name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+        var names = PackageXml.EntryNames(working).Where(IsRels).ToList();
+        if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
         {
-            foreach (var entry in source.Entries)
+            throw new DocumentRejectedException("duplicate_part", "The package holds a relationships part twice, so which links it has is ambiguous; it is not opened.");
+        }
+
+        var documents = PackageXml.LoadAll(working, IsRels);
+        if (documents.Count != names.Count)
+        {
+            throw new XmlException($"'{names.First(n => !documents.ContainsKey(n))}' is not well-formed XML");
+        }
+
+        var count = 0;
+        var changed = new Dictionary<string, XDocument?>(StringComparer.Ordinal);
+        foreach (var (name, document) in documents)
+        {
+            foreach (var relationship in document.Root?.Elements(Relationships + "Relationship") ?? [])
             {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Fastest);
-                using var write = copy.Open();
-                using var read = entry.Open();
-                if (!entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                if (string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase)
+                    && !((string?)relationship.Attribute("Type") ?? "").EndsWith("/hyperlink", StringComparison.Ordinal)
+                    && (string?)relationship.Attribute("Target") != Nowhere)
                 {
-                    read.CopyTo(write);
-                    continue;
+                    relationship.SetAttributeValue("Target", Nowhere);
+                    changed[name] = document;
+                    count++;
                 }
-
-                var document = XDocument.Load(XmlReader.Create(read, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }));
-                foreach (var relationship in document.Root?.Elements(Relationships + "Relationship") ?? [])
-                {
-                    if (string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase)
-                        && !((string?)relationship.Attribute("Type") ?? "").EndsWith("/hyperlink", StringComparison.Ordinal)
-                        && (string?)relationship.Attribute("Target") != Nowhere)
-                    {
-                        relationship.SetAttributeValue("Target", Nowhere);
-                        count++;
-                    }
-                }
-
-                document.Save(write, SaveOptions.DisableFormatting);
             }
         }
 
-        return count == 0 ? (package, 0) : (output.ToArray(), count);
+        if (count == 0)
+        {
+            return (package, 0);
+        }
+
+        PackageXml.Replace(working, changed);
+        return (working.ToArray(), count);
     }
 }

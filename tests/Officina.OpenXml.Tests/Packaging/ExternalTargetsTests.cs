@@ -58,6 +58,6 @@ public sealed class ExternalTargetsTests
     private static string[] Names(byte[] package)
     {
         using var zip = new ZipArchive(new MemoryStream(package));
-        return [.. zip.Entries.Select(e => e.FullName)];
+        return [.. zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal)];
     }
 }
