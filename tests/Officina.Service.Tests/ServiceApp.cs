@@ -94,12 +94,12 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
         return job;
     }
 
-    /// <summary>Polls the job until <paramref name="until"/> holds (default: a final status), at most 60 s.</summary>
-    public static async Task<JsonObject> WaitAsync(HttpClient client, string id, Func<JsonObject, bool>? until = null)
+    /// <summary>Polls the job until <paramref name="until"/> holds (default: a final status), at most <paramref name="seconds"/>.</summary>
+    public static async Task<JsonObject> WaitAsync(HttpClient client, string id, Func<JsonObject, bool>? until = null, int seconds = 60)
     {
         ArgumentNullException.ThrowIfNull(client);
         until ??= j => (string?)j["status"] is "succeeded" or "failed" or "cancelled";
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             var job = await client.GetFromJsonAsync<JsonObject>($"/api/v1/jobs/{id}") ?? throw new InvalidOperationException("null job");
@@ -110,7 +110,7 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Job {id} did not get there in 60 s: {job.ToJsonString()}");
+                throw new TimeoutException($"Job {id} did not get there in {seconds} s: {job.ToJsonString()}");
             }
 
             await Task.Delay(100);

@@ -40,7 +40,12 @@ public sealed class TelemetryTests : IDisposable
         using var response = await client.PostAsync("/api/v1/plans/apply", ServiceApp.PlanForm(ServiceApp.Plan));
         var id = (string)(await ServiceApp.JsonAsync(response))["id"]!;
         await ServiceApp.WaitAsync(client, id);
-        await Task.Delay(300);
+
+        // job.run ends after the status is written: once its worker process has exited and the service recorded the end.
+        for (var i = 0; i < 300 && !activities.Any(a => a.OperationName == "job.run" && (string?)a.GetTagItem("job.id") == id); i++)
+        {
+            await Task.Delay(100);
+        }
 
         var run = Assert.Single(activities, a => a.OperationName == "job.run" && (string?)a.GetTagItem("job.id") == id);
         Assert.Equal("succeeded", run.GetTagItem("job.status"));

@@ -55,6 +55,23 @@ public sealed class OfficinaOptions
     /// <summary>Retries of a job after a transient fault (model 429/5xx/timeouts, database hiccups).</summary>
     public int TransientRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Where a job's work runs: <c>process</c> (default), a child process per job, so a stack
+    /// overflow or out-of-memory fails that job only and never the service; or <c>none</c>, in the
+    /// service's own process (faster to start; no memory budget).
+    /// </summary>
+    public string JobIsolation { get; set; } = "process";
+    /// <summary>The longest a job's work may run (planning, applying, verifying, rendering, a batch) before it fails with <c>job_timeout</c>; 0 for no limit.</summary>
+    public double JobTimeoutSeconds { get; set; } = 600;
+    /// <summary>The most memory a job's worker process may use, in MB, before it fails with <c>memory_exceeded</c> (with <see cref="JobIsolation"/> <c>process</c>); 0 for no limit.</summary>
+    public long JobMemoryMegabytes { get; set; } = 2048;
+    /// <summary>Whether a job's work runs in a worker process (<see cref="JobIsolation"/>).</summary>
+    public bool IsolatesJobs => JobIsolation.ToLowerInvariant() switch
+    {
+        "process" => true,
+        "none" => false,
+        var other => throw new InvalidOperationException($"Officina:JobIsolation must be 'process' or 'none'. Given: '{other}'."),
+    };
     /// <summary>PostgreSQL: how long a fetched job stays invisible to other workers without a heartbeat.</summary>
     public double InvisibilityTimeoutSeconds { get; set; } = 300;
 

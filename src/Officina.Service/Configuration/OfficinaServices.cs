@@ -17,6 +17,7 @@ using Officina.Service.Api;
 using Officina.Service.Jobs;
 using Officina.Service.Security;
 using Officina.Service.Storage;
+using Officina.Service.Workers;
 
 namespace Officina.Service.Configuration;
 
@@ -109,16 +110,24 @@ public static class OfficinaServices
             });
         }
 
+        services.AddOfficinaJobWork();
+        services.AddSingleton<WorkerSupervisor>();
+        services.AddTransient<RetentionJob>();
+        services.AddSingleton<JobSubmitter>();
+        services.AddTransient<ScheduleRunner>();
+        services.AddSingleton<ScheduleRegistry>();
+        return services;
+    }
+
+    /// <summary>What runs a job's work, in the service or in a worker process (which adds its own stores).</summary>
+    public static IServiceCollection AddOfficinaJobWork(this IServiceCollection services)
+    {
         services.AddSingleton(sp => new PackageLimits { MaxFileBytes = Settings(sp).MaxUploadBytes });
         services.AddSingleton<JobDocuments>();
         services.AddSingleton(sp => new DocumentRenderer(TimeSpan.FromSeconds(Settings(sp).RenderTimeoutSeconds), "Officina:RenderTimeoutSeconds"));
         services.AddSingleton<ReportBatchJob>();
         services.AddSingleton<ModelLoopFactory>();
         services.AddTransient<JobRunner>();
-        services.AddTransient<RetentionJob>();
-        services.AddSingleton<JobSubmitter>();
-        services.AddTransient<ScheduleRunner>();
-        services.AddSingleton<ScheduleRegistry>();
         return services;
     }
 

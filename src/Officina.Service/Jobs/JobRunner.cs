@@ -11,6 +11,7 @@ using Officina.Reports;
 using Officina.Reports.Data;
 using Officina.Service.Configuration;
 using Officina.Service.Storage;
+using Officina.Service.Workers;
 using Officina.Sources;
 
 namespace Officina.Service.Jobs;
@@ -20,17 +21,91 @@ namespace Officina.Service.Jobs;
 /// safe to re-run: it continues from the stored status, the result is written under the job
 /// id (replacing any earlier attempt's), and the status is written last. Only transient
 /// faults are thrown back to Hangfire for a retry; everything else fails the job with a message.
+/// By default the work runs in a worker process of its own (<see cref="WorkerSupervisor"/>), so
+/// a fatal fault, a runaway or a memory hog fails that job and nothing else.
 /// </summary>
 public sealed partial class JobRunner(
     IJobStore jobs, IFileStore files, JobDocuments documents, DocumentRenderer renderer, ReportBatchJob reports, ModelLoopFactory models,
-    IOptions<OfficinaOptions> options, ILogger<JobRunner> log)
+    IOptions<OfficinaOptions> options, ILogger<JobRunner> log, WorkerSupervisor? supervisor = null)
 {
     public const int TransientRetries = 3;
+
+    /// <summary>The job ran past <c>Officina:JobTimeoutSeconds</c>.</summary>
+    public const string JobTimeoutCode = "job_timeout";
+
+    /// <summary>The job's worker went past <c>Officina:JobMemoryMegabytes</c>.</summary>
+    public const string MemoryExceededCode = "memory_exceeded";
+
+    /// <summary>The job's worker process died (stack overflow, fatal runtime error, killed from outside); never retried.</summary>
+    public const string WorkerCrashedCode = "worker_crashed";
 
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(250);
 
     [AutomaticRetry(Attempts = TransientRetries, OnlyOn = [typeof(TransientJobException)], DelaysInSeconds = [2, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(string jobId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var retry = context?.GetJobParameter<int>("RetryCount") ?? 0;
+        using var activity = JobTelemetry.Source.StartActivity("job.run");
+        activity?.SetTag("job.id", jobId);
+        if (supervisor is not null && options.Value.IsolatesJobs)
+        {
+            await RunInWorkerAsync(jobId, retry, activity, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RunHereAsync(jobId, retry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs the job in a worker process and writes what the worker could not: a job it left
+    /// unfinished because it died, ran out of time or memory, or was stopped after a cancel. A job
+    /// whose worker died is failed, never retried (it would die again, and take its next worker with it).
+    /// </summary>
+    private async Task RunInWorkerAsync(string jobId, int retry, Activity? activity, CancellationToken cancellationToken)
+    {
+        var before = await jobs.GetAsync(StoreIds.Require(jobId, "job id"), cancellationToken).ConfigureAwait(false);
+        if (before is null || JobStatus.IsTerminal(before.Status) || before.Status == JobStatus.AwaitingApproval)
+        {
+            return;
+        }
+
+        activity?.SetTag("job.kind", before.Kind);
+        activity?.SetTag("job.run", before.Runs + 1);
+        var result = await supervisor!.RunAsync(jobId, retry, activity?.Context ?? default, cancellationToken).ConfigureAwait(false);
+        JobError? error = result.End switch
+        {
+            WorkerEnd.Transient => throw new TransientJobException(result.Detail),
+            WorkerEnd.TimedOut => new(JobTimeoutCode, result.Detail),
+            WorkerEnd.OutOfMemory => new(MemoryExceededCode, result.Detail),
+            WorkerEnd.Crashed => new(WorkerCrashedCode, result.Detail),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            log.LogWarning("Job {JobId} failed: {Code} {Message}", jobId, error.Code, error.Message);
+            await jobs.UpdateAsync(jobId, j => JobStatus.IsTerminal(j.Status) ? j : j with { Status = JobStatus.Failed, Error = error }, CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (result.End == WorkerEnd.Cancelled)
+        {
+            await jobs.UpdateAsync(jobId, j => JobStatus.IsTerminal(j.Status) ? j : j with { Status = JobStatus.Cancelled }, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        // The worker's own telemetry stays in the worker: the service records what changed.
+        var after = await jobs.GetAsync(jobId, CancellationToken.None).ConfigureAwait(false);
+        if (after is not null && JobStatus.IsTerminal(after.Status))
+        {
+            JobTelemetry.RecordFinished(after);
+        }
+
+        if (after?.Usage is { } usage && (usage.InputTokens, usage.OutputTokens) != (before.Usage?.InputTokens ?? 0, before.Usage?.OutputTokens ?? 0))
+        {
+            JobTelemetry.RecordModelUsage(usage with { InputTokens = usage.InputTokens - (before.Usage?.InputTokens ?? 0), OutputTokens = usage.OutputTokens - (before.Usage?.OutputTokens ?? 0) });
+        }
+    }
+
+    /// <summary>Runs the job in this process (a worker process, or the service with <c>Officina:JobIsolation</c> <c>none</c>).</summary>
+    public async Task RunHereAsync(string jobId, int retry, CancellationToken cancellationToken)
     {
         var job = await jobs.UpdateAsync(StoreIds.Require(jobId, "job id"), j => j with { Runs = j.Runs + 1 }, cancellationToken).ConfigureAwait(false);
         if (job is null || JobStatus.IsTerminal(job.Status) || job.Status == JobStatus.AwaitingApproval)
@@ -44,15 +119,18 @@ public sealed partial class JobRunner(
             return;
         }
 
-        using var activity = JobTelemetry.Source.StartActivity("job.run");
-        activity?.SetTag("job.id", jobId);
-        activity?.SetTag("job.kind", job.Kind);
-        activity?.SetTag("job.run", job.Runs);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Activity.Current is { OperationName: "job.run" } run && run.Source == JobTelemetry.Source)
+        {
+            run.SetTag("job.kind", job.Kind);
+            run.SetTag("job.run", job.Runs);
+        }
+
+        var timeLimit = options.Value.JobTimeoutSeconds;
+        using var deadline = timeLimit > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(timeLimit)) : new CancellationTokenSource();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var sink = new JobProgressSink(TimeSpan.FromMilliseconds(options.Value.StepDelayMilliseconds), cancel.Token);
         using var stopWatching = new CancellationTokenSource();
         var watcher = WatchAsync(jobId, sink, cancel, stopWatching.Token);
-        var retry = context?.GetJobParameter<int>("RetryCount") ?? 0;
         try
         {
             if (job.Kind == JobKind.Verify)
@@ -82,6 +160,16 @@ public sealed partial class JobRunner(
             {
                 await ApplyAsync(job, sink, cancel.Token).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await FailAsync(jobId, new(JobTimeoutCode, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The job ran longer than its time limit of {timeLimit:0.#} s (Officina:JobTimeoutSeconds) and was stopped; nothing was written.")), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OutOfMemoryException)
+        {
+            await FailAsync(jobId, new(MemoryExceededCode,
+                "The job needed more memory than it may use (Officina:JobMemoryMegabytes) and was stopped; nothing was written."), CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
