@@ -7,7 +7,8 @@ namespace Officina.Excel.Verification;
 /// package (ClosedXML never writes anything back). Its engine lacks many functions (NPV, IRR,
 /// PMT, XLOOKUP, FILTER, ...) and throws for them: those cells come back not computed, as do
 /// errors it raises, which LibreOffice then confirms. It evaluates as the
-/// <see cref="EvaluationPlan"/> says: in dependency order, circular references left alone.
+/// <see cref="EvaluationPlan"/> says: in dependency order, circular references and unbounded
+/// whole-column references left alone, whole-column references bounded to the used range.
 /// </summary>
 internal static class ClosedXmlCalculator
 {
@@ -84,14 +85,26 @@ internal static class ClosedXmlCalculator
         // evaluated when first read — which, in the plan's order, is once, after what it reads.
         var graph = plan.Graph;
         var steps = plan.Steps.ToList();
-        foreach (var index in steps)
+        foreach (var (index, bounded) in steps)
         {
-            CellOf(graph.Formulas[index].Formula)?.InvalidateFormula();
+            if (CellOf(graph.Formulas[index].Formula) is not { } cell)
+            {
+                continue;
+            }
+
+            if (bounded is not null)
+            {
+                cell.FormulaA1 = bounded;
+            }
+            else
+            {
+                cell.InvalidateFormula();
+            }
         }
 
         var computed = new FormulaResult?[graph.Formulas.Count];
         var done = 0;
-        foreach (var index in steps)
+        foreach (var (index, _) in steps)
         {
             if ((++done & 255) == 0)
             {
@@ -116,8 +129,13 @@ internal static class ClosedXmlCalculator
                 continue;
             }
 
-            results[i] = (index >= 0 ? computed[index] : null)
+            var result = (index >= 0 ? computed[index] : null)
                 ?? (CellOf(cells[i]) is { } cell ? Evaluate(cell) : FormulaResult.NotComputed("ClosedXML did not load the sheet"));
+
+            // INDEX past the last used row answers #REF! over a bounded range, where Excel answers a blank.
+            results[i] = plan.Bounded(index) && result.Text == "#REF!"
+                ? FormulaResult.NotComputed("ClosedXML answered #REF! with whole columns bounded to the used range, where Excel can answer a blank (INDEX past the last used row)")
+                : result;
         }
 
         return (results, null);
