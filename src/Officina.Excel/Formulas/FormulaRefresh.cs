@@ -34,7 +34,8 @@ internal static class FormulaRefresh
         }
 
         var formulas = FormulaCells.Of(session);
-        var refresh = StaleFormulas.Select(session, formulas);
+        var graph = FormulaGraph.Build(session, formulas);
+        var refresh = StaleFormulas.Select(session, graph);
         var targets = new List<(FormulaCell Formula, Cell Cell, string Property)>();
         for (var i = 0; i < formulas.Count; i++)
         {
@@ -51,7 +52,8 @@ internal static class FormulaRefresh
 
         var cells = targets.Select(t => t.Formula).ToList();
         // The verifier's rules for what may be written: no server paths, nothing the engine is unsure of.
-        var results = ServerEnvironment.Excuse(cells, Calculate(session, cells)).Select((r, i) => UncertainResults.Judge(cells[i], r)).ToList();
+        var results = CircularReferences.Of(graph).Excuse(cells, ServerEnvironment.Excuse(cells, Calculate(session, cells, graph)))
+            .Select((r, i) => UncertainResults.Judge(cells[i], r)).ToList();
         var unknown = targets.Select((t, i) => (t.Formula, t.Property, Result: results[i])).Where(t => !t.Result.IsComputed).ToList();
         if (unknown.Count > 0)
         {
@@ -78,10 +80,10 @@ internal static class FormulaRefresh
         string.Equals(range.Sheet, formula.Sheet, StringComparison.OrdinalIgnoreCase) && range.Contains(formula.Address.Row, formula.Address.Column);
 
     /// <summary>ClosedXML first; what it could not compute goes to LibreOffice, whose values win as they do at verification.</summary>
-    private static IReadOnlyList<FormulaResult> Calculate(WorkbookSession session, List<FormulaCell> cells)
+    private static IReadOnlyList<FormulaResult> Calculate(WorkbookSession session, List<FormulaCell> cells, FormulaGraph graph)
     {
         var package = session.ToArray();
-        var (results, _) = ClosedXmlCalculator.Calculate(package, cells, CancellationToken.None);
+        var (results, _) = ClosedXmlCalculator.Calculate(package, cells, EvaluationPlan.For(session, graph), CancellationToken.None);
         if (results.All(r => r.IsComputed) || !session.LibreOffice.IsInstalled)
         {
             return results;

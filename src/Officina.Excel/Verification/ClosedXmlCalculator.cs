@@ -6,16 +6,22 @@ namespace Officina.Excel.Verification;
 /// Recalculates formulas in-process with ClosedXML's engine, on a temporary copy of the
 /// package (ClosedXML never writes anything back). Its engine lacks many functions (NPV, IRR,
 /// PMT, XLOOKUP, FILTER, ...) and throws for them: those cells come back not computed, as do
-/// errors it raises, which LibreOffice then confirms.
+/// errors it raises, which LibreOffice then confirms. It evaluates as the
+/// <see cref="EvaluationPlan"/> says: in dependency order, circular references and unbounded
+/// whole-column references left alone, whole-column references bounded to the used range.
 /// </summary>
 internal static class ClosedXmlCalculator
 {
-    /// <summary>Deep dependency chains recurse in ClosedXML's evaluator; a big stack keeps that from killing the process.</summary>
+    /// <summary>
+    /// ClosedXML evaluates what a formula reads recursively. The plan's order keeps that shallow
+    /// for every dependency the formula text shows; a big stack covers the rest (INDIRECT chains).
+    /// </summary>
     private const int StackSize = 256 * 1024 * 1024;
 
     public static (IReadOnlyList<FormulaResult> Results, string? LoadError) Calculate(
-        byte[] package, IReadOnlyList<FormulaCell> cells, CancellationToken cancellationToken)
+        byte[] package, IReadOnlyList<FormulaCell> cells, EvaluationPlan plan, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         IReadOnlyList<FormulaResult>? results = null;
         string? loadError = null;
         Exception? failure = null;
@@ -24,7 +30,7 @@ internal static class ClosedXmlCalculator
             {
                 try
                 {
-                    (results, loadError) = CalculateOnThisThread(package, cells, cancellationToken);
+                    (results, loadError) = CalculateOnThisThread(package, cells, plan, cancellationToken);
                 }
                 catch (OperationCanceledException ex)
                 {
@@ -50,25 +56,65 @@ internal static class ClosedXmlCalculator
     }
 
     private static (IReadOnlyList<FormulaResult>, string?) CalculateOnThisThread(
-        byte[] package, IReadOnlyList<FormulaCell> cells, CancellationToken cancellationToken)
+        byte[] package, IReadOnlyList<FormulaCell> cells, EvaluationPlan plan, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream(package, writable: false);
         using var workbook = new XLWorkbook(stream);
-        // Cached values from the file may be stale: forget them all so every formula is evaluated.
-        // This evaluates as well and stops at the first formula ClosedXML cannot compute; the
-        // formulas stay invalidated, so each is evaluated (or fails) on its own below.
-        try
+        var sheets = new Dictionary<string, IXLWorksheet?>(StringComparer.OrdinalIgnoreCase);
+        IXLCell? CellOf(FormulaCell cell)
         {
-            workbook.RecalculateAllFormulas();
+            if (!sheets.TryGetValue(cell.Sheet, out var sheet))
+            {
+                sheets[cell.Sheet] = sheet = workbook.TryGetWorksheet(cell.Sheet, out var found) ? found : null;
+            }
+
+            return sheet?.Cell(cell.Address.Row, cell.Address.Column);
         }
-#pragma warning disable CA1031 // Failures are per cell and collected below.
-        catch (Exception)
-#pragma warning restore CA1031
+
+        // Every change comes before the first evaluation: a change makes ClosedXML forget what it evaluated.
+        foreach (var (cell, value) in plan.Constants)
         {
+            if (CellOf(cell) is { } constant)
+            {
+                constant.Value = value;
+            }
+        }
+
+        // Cached values from the file may be stale, and ClosedXML takes some of them as computed
+        // (the last formula cell it loads, for one): forget them all, so that every formula is
+        // evaluated when first read — which, in the plan's order, is once, after what it reads.
+        var graph = plan.Graph;
+        var steps = plan.Steps.ToList();
+        foreach (var (index, bounded) in steps)
+        {
+            if (CellOf(graph.Formulas[index].Formula) is not { } cell)
+            {
+                continue;
+            }
+
+            if (bounded is not null)
+            {
+                cell.FormulaA1 = bounded;
+            }
+            else
+            {
+                cell.InvalidateFormula();
+            }
+        }
+
+        var computed = new FormulaResult?[graph.Formulas.Count];
+        var done = 0;
+        foreach (var (index, _) in steps)
+        {
+            if ((++done & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            computed[index] = CellOf(graph.Formulas[index].Formula) is { } cell ? Evaluate(cell) : null;
         }
 
         var results = new FormulaResult[cells.Count];
-        IXLWorksheet? sheet = null;
         for (var i = 0; i < cells.Count; i++)
         {
             if ((i & 255) == 0)
@@ -76,15 +122,20 @@ internal static class ClosedXmlCalculator
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var cell = cells[i];
-            if (sheet is null || !string.Equals(sheet.Name, cell.Sheet, StringComparison.OrdinalIgnoreCase))
+            var index = graph.IndexOf(cells[i].Sheet, cells[i].Address);
+            if (plan.Excused(index) is { } reason)
             {
-                workbook.TryGetWorksheet(cell.Sheet, out sheet);
+                results[i] = FormulaResult.NotComputed(reason);
+                continue;
             }
 
-            results[i] = sheet is null
-                ? FormulaResult.NotComputed("ClosedXML did not load the sheet")
-                : Evaluate(sheet.Cell(cell.Address.Row, cell.Address.Column));
+            var result = (index >= 0 ? computed[index] : null)
+                ?? (CellOf(cells[i]) is { } cell ? Evaluate(cell) : FormulaResult.NotComputed("ClosedXML did not load the sheet"));
+
+            // INDEX past the last used row answers #REF! over a bounded range, where Excel answers a blank.
+            results[i] = plan.Bounded(index) && result.Text == "#REF!"
+                ? FormulaResult.NotComputed("ClosedXML answered #REF! with whole columns bounded to the used range, where Excel can answer a blank (INDEX past the last used row)")
+                : result;
         }
 
         return (results, null);

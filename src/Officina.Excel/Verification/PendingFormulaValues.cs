@@ -26,7 +26,7 @@ internal static class PendingFormulaValues
             return new Dictionary<CellAddress, CellValue>();
         }
 
-        var (results, _) = ClosedXmlCalculator.Calculate(session.ToArray(), pending, CancellationToken.None);
+        var (results, _) = ClosedXmlCalculator.Calculate(session.ToArray(), pending, EvaluationPlan.For(session), CancellationToken.None);
         var values = new Dictionary<CellAddress, CellValue>();
         for (var i = 0; i < pending.Count; i++)
         {

@@ -6,7 +6,9 @@ using Officina.Operations;
 namespace Officina.Excel.Verification;
 
 /// <summary>
-/// Checks a workbook after operations. Every formula is recalculated: first in-process with
+/// Checks a workbook after operations. Circular references are found first, on the workbook's
+/// <see cref="FormulaGraph"/>, and reported (<see cref="CircularReferences"/>); their cells and
+/// the formulas that read them are not recalculated. Every other formula is recalculated: first in-process with
 /// ClosedXML's engine on a temporary copy; when it could not compute something (a function it
 /// lacks, an error it raised, a workbook it cannot load) and LibreOffice is installed, the whole
 /// workbook is recalculated by LibreOffice and its values are used (one engine for the whole
@@ -37,13 +39,17 @@ public static class WorkbookVerifier
         var checks = new List<string>();
         var found = new List<Finding>();
         var formulas = FormulaCells.Of(session);
+        var graph = FormulaGraph.Build(session, formulas);
+        var circular = CircularReferences.Of(graph);
+        var (circles, knownCircles) = circular.Findings(session, MaxFormulaFindings);
+        found.AddRange(circles);
         if (formulas.Count == 0)
         {
             checks.Add("recalculation: no formulas");
         }
         else
         {
-            var refresh = StaleFormulas.Select(session, formulas);
+            var refresh = StaleFormulas.Select(session, graph);
             var stale = formulas.Where((_, i) => refresh[i]).ToList();
             var kept = formulas.Where((_, i) => !refresh[i]).ToList();
             if (kept.Count > 0)
@@ -52,12 +58,18 @@ public static class WorkbookVerifier
                 found.AddRange(FormulaFindings.FromCachedErrors(kept.Select(k => (k.Formula, k.Cell)), int.MaxValue));
             }
 
+            if (circular.Count > 0)
+            {
+                var inCircles = graph.Circular.Count(c => c);
+                checks.Add($"recalculation: {circular.Count} circular reference(s) found before recalculating; their {inCircles} formula(s) and the formulas that read them are not evaluated and keep their cached values");
+            }
+
             if (stale.Count > 0)
             {
                 var cells = stale.Select(f => f.Formula).ToList();
-                var calculated = ServerEnvironment.Excuse(cells, await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false));
+                var calculated = ServerEnvironment.Excuse(cells, await RecalculateAsync(session, cells, graph, circular, libreOffice, checks, cancellationToken).ConfigureAwait(false));
                 var results = calculated.Select((r, i) => UncertainResults.Judge(cells[i], r)).ToList();
-                var excused = KeptExcelValues(session, formulas, stale, calculated, results);
+                var excused = KeptExcelValues(session, graph, stale, calculated, results);
                 if (excused.Count > 0)
                 {
                     checks.Add($"recalculation: {excused.Count} formula(s) not recalculated here keep the value Excel saved (outside data sources, SUBTOTAL/AGGREGATE over tables, unresolved structured references) and the plan did not change what they read: "
@@ -71,14 +83,18 @@ public static class WorkbookVerifier
                 }
 
                 checks.Add($"cached values: {written} of {stale.Count} recalculated formula cell(s) updated");
-                found.AddRange(FormulaFindings.From(
-                    [.. cells.Where((_, i) => !excused.Contains(i))], [.. results.Where((_, i) => !excused.Contains(i))], int.MaxValue));
+
+                // A cell of a circle is reported once, with its circle.
+                var listed = Enumerable.Range(0, cells.Count)
+                    .Where(i => !excused.Contains(i) && !circular.Contains(graph.IndexOf(cells[i].Sheet, cells[i].Address))).ToList();
+                found.AddRange(FormulaFindings.From([.. listed.Select(i => cells[i])], [.. listed.Select(i => results[i])], int.MaxValue));
             }
         }
 
         var (findings, preExisting) = session.Changes.Count > 0 && found.Any(f => f.Code == "formula_error")
-            ? CompareWithInput(session, formulas, found, checks)
+            ? CompareWithInput(session, graph, found, checks)
             : (found, []);
+        preExisting.AddRange(knownCircles);
         findings = FormulaFindings.Cap(findings, MaxFormulaFindings);
         preExisting = FormulaFindings.Cap(preExisting, MaxFormulaFindings);
         session.Document.Save();
@@ -97,12 +113,11 @@ public static class WorkbookVerifier
     /// when the plan changed what they read, the kept value is unchecked and they are warnings.
     /// </summary>
     private static HashSet<int> KeptExcelValues(
-        WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas,
+        WorkbookSession session, FormulaGraph graph,
         List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> stale, IReadOnlyList<FormulaResult> calculated, List<FormulaResult> results)
     {
         var excused = new HashSet<int>();
         bool[]? touched = null;
-        Dictionary<string, int>? index = null;
         for (var i = 0; i < stale.Count; i++)
         {
             if (results[i].Equals(calculated[i]) || stale[i].Cell.CellValue is null)
@@ -112,9 +127,8 @@ public static class WorkbookVerifier
 
             if (session.Changes.Count > 0)
             {
-                touched ??= StaleFormulas.Touched(session, formulas, PlanFootprint.Of(session, null));
-                index ??= formulas.Select((f, n) => (f.Formula.Location, n)).DistinctBy(x => x.Location).ToDictionary(x => x.Location, x => x.n);
-                if (touched[index[stale[i].Formula.Location]])
+                touched ??= StaleFormulas.Touched(session, graph, PlanFootprint.Of(session, null));
+                if (graph.IndexOf(stale[i].Formula.Sheet, stale[i].Formula.Address) is var index and >= 0 && touched[index])
                 {
                     continue;
                 }
@@ -128,7 +142,7 @@ public static class WorkbookVerifier
 
     /// <summary>Moves the formula errors the input already had, by <see cref="FormulaErrorBaseline"/>'s rule, to the pre-existing list.</summary>
     private static (List<Finding> Findings, List<Finding> PreExisting) CompareWithInput(
-        WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas, List<Finding> found, List<string> checks)
+        WorkbookSession session, FormulaGraph graph, List<Finding> found, List<string> checks)
     {
         using var input = session.OpenInput();
         if (input is null)
@@ -138,7 +152,8 @@ public static class WorkbookVerifier
 
         var footprint = PlanFootprint.Of(session, input);
         var baseline = FormulaErrorBaseline.Read(input, footprint);
-        var touched = StaleFormulas.Touched(session, formulas, footprint);
+        var formulas = graph.Formulas;
+        var touched = StaleFormulas.Touched(session, graph, footprint);
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < formulas.Count; i++)
         {
@@ -162,23 +177,37 @@ public static class WorkbookVerifier
     }
 
     private static async Task<IReadOnlyList<FormulaResult>> RecalculateAsync(
-        WorkbookSession session, List<FormulaCell> cells, LibreOfficeRunner libreOffice, List<string> checks, CancellationToken cancellationToken)
+        WorkbookSession session, List<FormulaCell> all, FormulaGraph graph, CircularReferences circular, LibreOfficeRunner libreOffice, List<string> checks, CancellationToken cancellationToken)
     {
+        // Cells in or reading a circle are not asked of any engine: their cached values stay.
+        var answers = all.Select(circular.Excuse).ToArray();
+        var cells = all.Where((_, i) => answers[i] is null).ToList();
+        IReadOnlyList<FormulaResult> Answer(IReadOnlyList<FormulaResult> computed)
+        {
+            var next = 0;
+            return [.. answers.Select(a => a ?? computed[next++])];
+        }
+
+        if (cells.Count == 0)
+        {
+            return Answer([]);
+        }
+
         var package = session.ToArray();
-        var (results, loadError) = ClosedXmlCalculator.Calculate(package, cells, cancellationToken);
+        var (results, loadError) = ClosedXmlCalculator.Calculate(package, cells, EvaluationPlan.For(session, graph), cancellationToken);
         var pending = results.Count(r => !r.IsComputed);
         checks.Add(loadError is null
             ? $"recalculation: ClosedXML computed {results.Count - pending} of {cells.Count} formula(s)"
             : $"recalculation: ClosedXML could not load the workbook ({loadError})");
         if (pending == 0)
         {
-            return results;
+            return Answer(results);
         }
 
         if (!libreOffice.IsInstalled)
         {
             checks.Add($"recalculation: LibreOffice not run for {pending} formula(s) — {LibreOfficeRunner.InstallHint}");
-            return results;
+            return Answer(results);
         }
 
         var fileName = session.Document.DocumentType == DocumentFormat.OpenXml.SpreadsheetDocumentType.MacroEnabledWorkbook ? "workbook.xlsm" : "workbook.xlsx";
@@ -190,7 +219,7 @@ public static class WorkbookVerifier
         catch (Exception ex) when (ex is LibreOfficeException or TimeoutException or IOException or OpenXmlPackageException or InvalidDataException)
         {
             checks.Add($"recalculation: LibreOffice failed ({ex.Message})");
-            return results;
+            return Answer(results);
         }
 
         var merged = new FormulaResult[cells.Count];
@@ -201,6 +230,6 @@ public static class WorkbookVerifier
         }
 
         checks.Add($"recalculation: LibreOffice recalculated the workbook ({merged.Count(r => r.IsComputed)} of {cells.Count} formula(s) computed)");
-        return merged;
+        return Answer(merged);
     }
 }
