@@ -93,6 +93,27 @@ public sealed class BadInputTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("apply")]
+    [InlineData("inspect")]
+    [InlineData("verify")]
+    public async Task Command_Refuses_WhenARowNumberIsPastUInt32(string command)
+    {
+        // Once an OverflowException from the SDK's UInt32 parse, with a stack trace, from inspect and verify.
+        var input = _cli.Write("rows.xlsx", HostilePackages.ReplaceText(HostilePackages.Budget(), HostilePackages.Sheet,
+            xml => xml.Replace("<row r=\"1\" ", "<row r=\"99999999999\" ", StringComparison.Ordinal)));
+        var output = _cli.PathOf("out.xlsx");
+        string[] args = command == "apply" ? [command, input, _cli.Write("plan.json", AddSheetPlan), "-o", output] : [command, input];
+
+        var (exit, _, error) = await _cli.RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("[bad_cell_reference]", error);
+        Assert.Contains("numbers a row '99999999999', but rows are numbered 1 to 1,048,576", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public async Task Apply_KeepsDeepExtension_WhenXmlNestsToTheLimit()
     {
