@@ -106,7 +106,7 @@ public sealed class WorkbookSession : IHostSession, IDataSources
             throw new DocumentRejectedException("damaged_package", "The package declares a workbook but its workbook part is missing.");
         }
 
-        return new WorkbookSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = loaded.Repairs };
+        return new WorkbookSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = WorkingCopy.Repairs(loaded, document) };
     }
 
     public static WorkbookSession Open(string path, PackageLimits? limits = null)

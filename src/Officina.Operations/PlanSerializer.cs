@@ -163,6 +163,8 @@ public sealed partial class PlanSerializer(OperationCatalog catalog)
             }
         }
 
+        // Checked before the operation is built: no operation may write text an XML part cannot hold.
+        errors.AddRange(XmlText.Problems(arguments, name));
         if (errors.Count > 0)
         {
             return (null, errors);

@@ -74,7 +74,7 @@ public sealed class DeckSession : IHostSession, IDataSources
             throw new DocumentRejectedException("damaged_package", "The package declares a presentation but its presentation part is missing.");
         }
 
-        return new DeckSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = loaded.Repairs };
+        return new DeckSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = WorkingCopy.Repairs(loaded, document) };
     }
 
     public static DeckSession Open(string path, PackageLimits? limits = null)

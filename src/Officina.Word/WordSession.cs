@@ -97,7 +97,7 @@ public sealed class WordSession : IHostSession, IRevisionTracking
             throw new DocumentRejectedException("damaged_package", "The package declares a Word document but its main document part or body is missing.");
         }
 
-        var session = new WordSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = loaded.Repairs };
+        var session = new WordSession(loaded.Working, document, loaded.Info, loaded.Original) { Repairs = WorkingCopy.Repairs(loaded, document) };
         session.Ids.AssignMissing();
         return session;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Officina.Excel;
 using Officina.Operations;
+using Officina.Testing;
 
 namespace Officina.Cli.Tests;
 
@@ -89,6 +90,35 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.Equal(["Pens", "Ink", "Paper"], [.. Enumerable.Range(2, 3).Select(r => data.ValueOf(data.FindCell(r, 1)).ToString())]);
         Assert.Equal("", data.ValueOf(data.FindCell(2, 2)).ToString());
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(result.Document));
+    }
+
+    [Fact]
+    public async Task Apply_ListsRepairs_WhenTheWorkbookHasTwoCorePropertiesAndAPartNothingReaches()
+    {
+        // Two core-properties parts once ended every edit with the SDK's "Only one instance of the
+        // type is allowed for this parent" and a stack trace; a part nothing reaches was dropped unsaid.
+        var budget = HostilePackages.Budget();
+        var core = HostilePackages.Text(budget, "docProps/core.xml");
+        var package = HostilePackages.Replace(budget, "docProps/core2.xml", System.Text.Encoding.UTF8.GetBytes(core));
+        package = HostilePackages.ReplaceText(package, "[Content_Types].xml", xml => xml.Replace("</Types>",
+            """<Override PartName="/docProps/core2.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>""", StringComparison.Ordinal));
+        package = HostilePackages.ReplaceText(package, "_rels/.rels", xml => xml.Replace("</Relationships>",
+            """<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core2.xml"/></Relationships>""", StringComparison.Ordinal));
+        package = HostilePackages.Replace(package, "xl/leftover.bin", [1, 2, 3]);
+        var input = _cli.Write("two-cores.xlsx", package);
+        var output = _cli.PathOf("out.xlsx");
+        var plan = _cli.Write("plan.json", """{ "host": "excel", "operations": [ { "op": "add_sheet", "name": "More" } ] }""");
+
+        var (exit, stdout, error) = await _cli.RunAsync("apply", input, plan, "-o", output, "--json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(stdout);
+        var repairs = json.RootElement.GetProperty("verification").GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("code").GetString() == "package_repaired").Select(f => f.GetProperty("message").GetString()!).ToList();
+        Assert.Contains(repairs, r => r.Contains("2 core properties (title, author, dates) parts where one is allowed", StringComparison.Ordinal));
+        Assert.Contains(repairs, r => r.StartsWith("'xl/leftover.bin': no relationship reaches this part", StringComparison.Ordinal));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(output);
+        Assert.Equal(["docProps/core.xml"], zip.Entries.Select(e => e.FullName).Where(n => n.Contains("core", StringComparison.Ordinal)));
     }
 
     public void Dispose() => _cli.Dispose();

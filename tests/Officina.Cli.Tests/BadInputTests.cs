@@ -93,6 +93,27 @@ public sealed class BadInputTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("apply")]
+    [InlineData("inspect")]
+    [InlineData("verify")]
+    public async Task Command_Refuses_WhenARowNumberIsPastUInt32(string command)
+    {
+        // Once an OverflowException from the SDK's UInt32 parse, with a stack trace, from inspect and verify.
+        var input = _cli.Write("rows.xlsx", HostilePackages.ReplaceText(HostilePackages.Budget(), HostilePackages.Sheet,
+            xml => xml.Replace("<row r=\"1\" ", "<row r=\"99999999999\" ", StringComparison.Ordinal)));
+        var output = _cli.PathOf("out.xlsx");
+        string[] args = command == "apply" ? [command, input, _cli.Write("plan.json", AddSheetPlan), "-o", output] : [command, input];
+
+        var (exit, _, error) = await _cli.RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("[bad_cell_reference]", error);
+        Assert.Contains("numbers a row '99999999999', but rows are numbered 1 to 1,048,576", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public async Task Apply_KeepsDeepExtension_WhenXmlNestsToTheLimit()
     {
@@ -130,6 +151,10 @@ public sealed class BadInputTests : IDisposable
     [InlineData("""{ "host": "excel", "operations": [ { "op": "set_values", "range": "Budget!A1", "values": [[1]] } ] }""", "$.operations[0].range", "no worksheet named 'Budget'")]
     [InlineData("""{ "host": "excel", "operations": [ { "op": "set_values", "range": "A1", "values": [[{"x":1}]] } ] }""", "$.operations[0].values[0][0]", "must be a string or a number or true or false or null")]
     [InlineData("""{ "host": "excel", "operations": [ { "op": "add_sheet", "name": 42 } ] }""", "$.operations[0].name", "must be a string. Given: 42")]
+    [InlineData("""{ "host": "excel", "operations": [ { "op": "add_sheet", "name": "bad\u0001name" } ] }""", "$.operations[0].name", "holds U+0001 at character 4")]
+    [InlineData("""{ "host": "excel", "operations": [ { "op": "add_sheet", "name": "tab\tname" } ] }""", "$.operations[0].name", "must not contain control characters")]
+    [InlineData("""{ "host": "excel", "operations": [ { "op": "rename_sheet", "from": "Simple Monthly Budget", "to": "x\u0000" } ] }""", "$.operations[0].to", "holds U+0000")]
+    [InlineData("""{ "host": "excel", "operations": [ { "op": "set_values", "range": "A1", "values": [["ok", "x\u0001y"]] } ] }""", "$.operations[0].values[0][1]", "holds U+0001")]
     public async Task Apply_Refuses_WhenPlanIsInvalid(string plan, string path, string message)
     {
         var input = _cli.Copy("simple-monthly-budget.xlsx");
@@ -144,6 +169,23 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("Nothing was written", error);
         Assert.False(File.Exists(output));
         Assert.Equal(before, File.ReadAllBytes(input));
+    }
+
+    [Theory]
+    [InlineData("docx", "python-docx-report.docx", """{ "host": "word", "operations": [ { "op": "insert_paragraph", "anchor": "end", "position": "after", "text": "x\u0001y" } ] }""", "$.operations[0].text")]
+    [InlineData("pptx", "libreoffice-features.pptx", """{ "host": "powerpoint", "operations": [ { "op": "set_notes", "slide": 1, "text": "x\u0000y" } ] }""", "$.operations[0].text")]
+    public async Task Apply_Refuses_WhenPlanTextHoldsWhatXmlCannot(string kind, string asset, string plan, string path)
+    {
+        var input = _cli.Write(asset, File.ReadAllBytes(HostilePackages.Asset(kind, asset)));
+        var output = _cli.PathOf("out." + kind);
+
+        var (exit, _, error) = await _cli.RunAsync("apply", input, _cli.Write("plan.json", plan), "-o", output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(path, error);
+        Assert.Contains("[xml_char]", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(output));
     }
 
     [Fact]

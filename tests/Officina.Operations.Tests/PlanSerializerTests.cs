@@ -64,6 +64,32 @@ public sealed class PlanSerializerTests
     }
 
     [Theory]
+    [InlineData("""{ "op": "put_text", "target": "A1", "text": "bad\u0001name" }""", "$.operations[0].text", "U+0001 at character 4 ('bad\\u0001name')")]
+    [InlineData("""{ "op": "put_text", "target": "nul\u0000", "text": "x" }""", "$.operations[0].target", "U+0000 at character 4")]
+    [InlineData("""{ "op": "put_text", "target": "A1", "text": "not a char \uFFFE" }""", "$.operations[0].text", "U+FFFE at character 12")]
+    [InlineData("""{ "op": "put_text", "target": "A1", "text": "half \ud800 pair" }""", "$.operations[0].text", "half of a surrogate pair")]
+    [InlineData("""{ "op": "put_value", "target": "A1", "value": "\u001b[31m" }""", "$.operations[0].value", "U+001B at character 1")]
+    public void Read_GivesPathAndCharacter_WhenAStringHoldsWhatXmlCannot(string operation, string path, string message)
+    {
+        var result = Serializer.Read($$"""{ "host": "excel", "operations": [ {{operation}} ] }""");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(path, error.Path);
+        Assert.Equal("xml_char", error.Rule);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("an Office file cannot store", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_KeepsTabsLineBreaksAndAstralCharacters()
+    {
+        var result = Serializer.Read("""{ "host": "excel", "operations": [ { "op": "put_text", "target": "A1", "text": "a\tb\r\nc \ud83d\ude00" } ] }""");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal("a\tb\r\nc \U0001F600", ((PutText)result.Plan!.Operations[0]).Text);
+    }
+
+    [Theory]
     [InlineData("[1]", "plan_object")]
     [InlineData("{\"host\": \"visio\", \"operations\": []}", "host")]
     [InlineData("{\"host\": \"excel\"}", "operations")]

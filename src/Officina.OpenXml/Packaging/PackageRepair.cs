@@ -26,7 +26,7 @@ public static class PackageRepair
         package.Position = 0;
         using (var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true))
         {
-            var parts = new HashSet<string>(zip.Entries.Select(e => e.FullName), StringComparer.OrdinalIgnoreCase);
+            var parts = new HashSet<string>(zip.Entries.Select(e => PackageXml.PartKey(e.FullName)), StringComparer.OrdinalIgnoreCase);
             foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
             {
                 XDocument document;
@@ -91,12 +91,12 @@ public static class PackageRepair
     private static List<(XElement Relationship, string Target)> DanglingRelationships(ZipArchive zip, string relsName, XDocument document, HashSet<string> parts)
     {
         var found = new List<(XElement, string)>();
-        var source = SourcePart(relsName);
+        var source = PackageXml.SourcePart(relsName);
         string? sourceText = null;
         foreach (var relationship in document.Root?.Elements(Relationships + "Relationship") ?? [])
         {
             if (string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase)
-                || Resolve(source, (string)relationship.Attribute("Target")!) is not { } target || parts.Contains(target))
+                || PackageXml.TargetPart(source, (string)relationship.Attribute("Target")!) is not { } target || parts.Contains(target))
             {
                 continue;
             }
@@ -115,26 +115,6 @@ public static class PackageRepair
         }
 
         return found;
-    }
-
-    /// <summary>The part a .rels part belongs to: <c>word/_rels/document.xml.rels</c> to <c>word/document.xml</c>; empty for the package's own.</summary>
-    private static string SourcePart(string relsName)
-    {
-        var folder = Path.GetDirectoryName(Path.GetDirectoryName(relsName)) ?? "";
-        var name = Path.GetFileNameWithoutExtension(relsName);
-        return relsName.Equals("_rels/.rels", StringComparison.OrdinalIgnoreCase) ? "" : (folder.Length > 0 ? folder.Replace('\\', '/') + "/" : "") + name;
-    }
-
-    /// <summary>A relationship target as a part name, or null when it is not a plain part reference.</summary>
-    private static string? Resolve(string source, string target)
-    {
-        if (target.Length == 0 || target.StartsWith('#') || target.Contains(':', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var folder = source.Contains('/', StringComparison.Ordinal) ? source[..(source.LastIndexOf('/') + 1)] : "";
-        return PackageXml.Resolve(folder, Uri.UnescapeDataString(target.Split('#')[0]));
     }
 
     private static string ReadText(ZipArchive zip, string part)

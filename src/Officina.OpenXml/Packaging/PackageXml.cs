@@ -83,6 +83,63 @@ internal static class PackageXml
         package.Position = 0;
     }
 
+    public static bool IsRelationships(string name) => name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The part a .rels part belongs to: <c>word/_rels/document.xml.rels</c> to <c>word/document.xml</c>; empty for the package's own.</summary>
+    public static string SourcePart(string relsName)
+    {
+        ArgumentNullException.ThrowIfNull(relsName);
+        var folder = Path.GetDirectoryName(Path.GetDirectoryName(relsName)) ?? "";
+        var name = Path.GetFileNameWithoutExtension(relsName);
+        return relsName.Equals("_rels/.rels", StringComparison.OrdinalIgnoreCase) ? "" : (folder.Length > 0 ? folder.Replace('\\', '/') + "/" : "") + name;
+    }
+
+    /// <summary>
+    /// The part an internal relationship of <paramref name="source"/> targets, as a zip entry
+    /// name with percent-escapes decoded (compare it with <see cref="PartKey"/>); null when the
+    /// target is not a plain part reference (empty, a bare fragment, an absolute URI).
+    /// </summary>
+    public static string? TargetPart(string source, string target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Length == 0 || target.StartsWith('#') || target.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var folder = source.Contains('/', StringComparison.Ordinal) ? source[..(source.LastIndexOf('/') + 1)] : "";
+        return Resolve(folder, Uri.UnescapeDataString(target.Split('#')[0]));
+    }
+
+    /// <summary>A zip entry name as <see cref="TargetPart"/> gives it: part names may be percent-escaped in the zip.</summary>
+    public static string PartKey(string entryName) => Uri.UnescapeDataString(entryName);
+
+    /// <summary>
+    /// Every part that an internal relationship of the package targets, from every .rels part
+    /// (but <paramref name="except"/>) whether or not its own part is reached, as
+    /// <see cref="PartKey"/>s compared without case.
+    /// </summary>
+    public static HashSet<string> Targets(MemoryStream package, string? except = null)
+    {
+        var targets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (rels, document) in LoadAll(package, n => IsRelationships(n) && !n.Equals(except, StringComparison.OrdinalIgnoreCase)))
+        {
+            var source = SourcePart(rels);
+            foreach (var relationship in document.Root?.Elements() ?? [])
+            {
+                if (relationship.Name.LocalName == "Relationship"
+                    && !string.Equals((string?)relationship.Attribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase)
+                    && (string?)relationship.Attribute("Target") is { } target && TargetPart(source, target) is { } part)
+                {
+                    targets.Add(part);
+                }
+            }
+        }
+
+        return targets;
+    }
+
     public static bool IsXml(string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 

@@ -9,8 +9,9 @@ namespace Officina.OpenXml.Packaging;
 /// decompressed bytes (so sizes a zip header lies about are caught too) and streams each XML
 /// part through an <see cref="XmlReader"/>, which is not recursive, to refuse what would hurt
 /// later — nesting deep enough to overflow the SDK's recursive loaders (a stack overflow ends
-/// the process and cannot be caught), a DTD (XXE, entity expansion), and XML that is not
-/// well-formed (the SDK would throw deep inside an edit).
+/// the process and cannot be caught), a DTD (XXE, entity expansion), XML that is not
+/// well-formed (the SDK would throw deep inside an edit), and worksheet rows and cells
+/// numbered outside Excel's grid (<see cref="SheetGrid"/>).
 /// </summary>
 internal static class PartScan
 {
@@ -59,12 +60,25 @@ internal static class PartScan
         try
         {
             using var reader = XmlReader.Create(content, XmlSettings);
+            SheetGrid? grid = null;
             while (reader.Read())
             {
                 if (reader.Depth > limits.MaxXmlDepth)
                 {
                     throw new DocumentRejectedException("xml_too_deep",
                         $"The part '{entry.FullName}' nests XML elements more than {limits.MaxXmlDepth} deep (line {Line(reader)}); Office files never do, so it is refused as hostile.");
+                }
+
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    if (reader.Depth == 0)
+                    {
+                        grid = SheetGrid.For(reader, entry.FullName);
+                    }
+                    else
+                    {
+                        grid?.Check(reader);
+                    }
                 }
             }
         }

@@ -11,7 +11,8 @@ public sealed record LoadedPackage(MemoryStream Working, byte[] Original, Packag
 /// What every host's session does the same way: copy the input into memory (the input is
 /// never written to), check it with <see cref="PackageGuard"/>, mend what Office reads but
 /// the SDK refuses (<see cref="ContentTypesRepair"/>, <see cref="RelationshipTargetRepair"/>,
-/// <see cref="PackageRepair"/>, <see cref="MetadataRepair"/>), translate Strict Open XML
+/// <see cref="PackageRepair"/>, <see cref="DerivedNameRepair"/>, <see cref="MetadataRepair"/>,
+/// <see cref="SingletonPartRepair"/>), translate Strict Open XML
 /// (<see cref="StrictTranslation"/>), open it with the OpenXML SDK, save by cloning (the
 /// session stays open), and take the input's schema-error baseline when asked.
 /// </summary>
@@ -39,7 +40,9 @@ public static class WorkingCopy
         repairs.AddRange(RelationshipTargetRepair.Mend(working));
         repairs.AddRange(StrictTranslation.Translate(working));
         repairs.AddRange(PackageRepair.MendRelationships(working));
+        repairs.AddRange(DerivedNameRepair.Mend(working));
         repairs.AddRange(MetadataRepair.Mend(working));
+        repairs.AddRange(SingletonPartRepair.Mend(working));
         return new LoadedPackage(working, working.ToArray(), info, repairs);
     }
 
@@ -59,6 +62,26 @@ public static class WorkingCopy
     }
 
     /// <summary>
+    /// What was mended on load, and the parts <paramref name="document"/> (the working copy as
+    /// the SDK opened it) does not reach and so will not save (<see cref="UnreachedParts"/>):
+    /// the repairs a session reports.
+    /// </summary>
+    public static IReadOnlyList<string> Repairs(LoadedPackage loaded, OpenXmlPackage document)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(document);
+        try
+        {
+            return [.. loaded.Repairs, .. UnreachedParts.Describe(document, loaded.Original)];
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        {
+            // Walking the parts loads every relationship, which the SDK does lazily.
+            throw new DocumentRejectedException("damaged_package", $"The package cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
     /// Writes <paramref name="document"/> as a complete package. It is cloned rather than
     /// flushed: System.IO.Packaging writes a zip only when it is closed, and the session stays open.
     /// </summary>
@@ -66,16 +89,25 @@ public static class WorkingCopy
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        if (output.CanSeek && output.CanRead)
+        try
         {
-            document.Clone(output, isEditable: true).Dispose();
-            return;
-        }
+            if (output.CanSeek && output.CanRead)
+            {
+                document.Clone(output, isEditable: true).Dispose();
+                return;
+            }
 
-        using var buffer = new MemoryStream();
-        document.Clone(buffer, isEditable: true).Dispose();
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+            using var buffer = new MemoryStream();
+            document.Clone(buffer, isEditable: true).Dispose();
+            buffer.Position = 0;
+            buffer.CopyTo(output);
+        }
+        catch (OpenXmlPackageException ex)
+        {
+            // The SDK checks some package rules only when it copies parts (one part of a kind
+            // allowed once per parent, for example); what the repairs on load do not mend ends here.
+            throw new DocumentRejectedException("damaged_package", $"The package cannot be written back: {ex.Message}", ex);
+        }
     }
 
     /// <summary>What <paramref name="save"/> writes, as bytes.</summary>

@@ -59,6 +59,8 @@ public sealed class RenameSheetTests
     [InlineData("Nope", "New", "from", "sheet_exists")]
     [InlineData("Sheet1", "other", "to", "sheet_unique")]
     [InlineData("Sheet1", "a:b", "to", "sheet_name")]
+    [InlineData("Sheet1", "History", "to", "sheet_name")]
+    [InlineData("Sheet1", "new\\nline", "to", "sheet_name")]
     public void Validate_ReturnsError_WhenSheetsAreMissingTakenOrInvalid(string from, string to, string path, string rule)
     {
         using var book = StructureBooks.Numbers();

@@ -91,6 +91,43 @@ public sealed class PackageGuardTests
         Assert.Contains("'xl/worksheets/sheet1.xml'", error.Message);
     }
 
+    [Theory]
+    [InlineData("""<row r="1" """, """<row r="99999999999" """, "bad_cell_reference", "numbers a row '99999999999', but rows are numbered 1 to 1,048,576")]
+    [InlineData("""<row r="1" """, """<row r="4294967296" """, "bad_cell_reference", "numbers a row '4294967296'")]
+    [InlineData("""<row r="1" """, """<row r="-5" """, "bad_cell_reference", "numbers a row '-5'")]
+    [InlineData("""<row r="1" """, """<row r="0" """, "bad_cell_reference", "numbers a row '0'")]
+    [InlineData("""<row r="1" """, """<row r="1048577" """, "bad_cell_reference", "numbers a row '1048577'")]
+    [InlineData("""<c r="A1" """, """<c r="A99999999999" """, "bad_cell_reference", "has a cell at 'A99999999999', which is not a cell of Excel's grid")]
+    [InlineData("""<c r="A1" """, """<c r="XFE1" """, "bad_cell_reference", "has a cell at 'XFE1'")]
+    [InlineData("""<c r="A1" """, """<c r="1A" """, "bad_cell_reference", "has a cell at '1A'")]
+    [InlineData("""<row r="3" """, """<row r="1" """, "duplicate_row", "lists row 1 twice")]
+    public void Inspect_Refuses_WhenARowOrCellIsOutsideTheGrid(string find, string replace, string reason, string message)
+    {
+        var package = HostilePackages.ReplaceText(HostilePackages.Budget(), HostilePackages.Sheet, xml => ReplaceFirst(xml, find, replace));
+
+        var error = Refused(package);
+
+        Assert.Equal(reason, error.Reason);
+        Assert.Contains("The worksheet part 'xl/worksheets/sheet1.xml' ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_Accepts_WhenCellsReachTheLastRowAndColumn()
+    {
+        var package = HostilePackages.ReplaceText(HostilePackages.Budget(), HostilePackages.Sheet, xml => xml.Replace(
+            "</sheetData>", """<row r="1048575"><c r="XFD1048575"><v>1</v></c></row><row r="1048576"><c><v>2</v></c><c r="XFD1048576"><v>3</v></c></row></sheetData>""", StringComparison.Ordinal));
+
+        Assert.Equal(DocumentHost.Excel, Inspect(package).Host);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{find}' is not in the part");
+        return string.Concat(text.AsSpan(0, at), replace, text.AsSpan(at + find.Length));
+    }
+
     public static TheoryData<string, string> Assets()
     {
         var data = new TheoryData<string, string>();

@@ -23,12 +23,12 @@ internal static class RepairedPackages
         }
     }
 
-    /// <summary>Loads the workbook as every host does, then opens the mended working copy with the SDK.</summary>
+    /// <summary>Loads the workbook as every host does, then opens the mended working copy with the SDK; the repairs a session reports.</summary>
     public static (SpreadsheetDocument Document, IReadOnlyList<string> Repairs) Load(byte[] package)
     {
         var loaded = WorkingCopy.Load(new MemoryStream(package), null, DocumentHost.Excel, "an Excel workbook");
         var document = WorkingCopy.Open(() => SpreadsheetDocument.Open(loaded.Working, false), "workbook");
-        return (document, loaded.Repairs);
+        return (document, WorkingCopy.Repairs(loaded, document));
     }
 
     public static List<string> SheetNames(SpreadsheetDocument document) =>
