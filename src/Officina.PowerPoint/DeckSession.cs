@@ -223,16 +223,31 @@ public sealed class DeckSession : IHostSession, IDataSources
         SlideSections.Place(Presentation, entry.Id!.Value, (entry.PreviousSibling() as SlideId)?.Id?.Value);
     }
 
-    public OperationOutcome Execute(Operation operation)
+    /// <summary>
+    /// The cancellation of the <see cref="Execute"/> call in progress (none outside one):
+    /// operations with long loops check it, so that a cancelled job stops within its current operation.
+    /// </summary>
+    internal CancellationToken Cancellation { get; private set; }
+
+    public OperationOutcome Execute(Operation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var outcome = operation.ExecuteOn(this);
-        if (outcome.Change is not null)
+        cancellationToken.ThrowIfCancellationRequested();
+        Cancellation = cancellationToken;
+        try
         {
-            _changes.Add(outcome.Change);
-        }
+            var outcome = operation.ExecuteOn(this);
+            if (outcome.Change is not null)
+            {
+                _changes.Add(outcome.Change);
+            }
 
-        return outcome;
+            return outcome;
+        }
+        finally
+        {
+            Cancellation = CancellationToken.None;
+        }
     }
 
     public string Inspect(int tokenBudget = Digest.DefaultTokenBudget) => DeckDigest.Create(this, tokenBudget);

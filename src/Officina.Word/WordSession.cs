@@ -140,17 +140,32 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     /// </summary>
     public IEnumerable<Paragraph> StoryParagraphs => StoryRoots().Where(r => r is not Comments).SelectMany(r => r.Descendants<Paragraph>());
 
-    public OperationOutcome Execute(Operation operation)
+    /// <summary>
+    /// The cancellation of the <see cref="Execute"/> call in progress (none outside one):
+    /// operations with long loops check it, so that a cancelled job stops within its current operation.
+    /// </summary>
+    internal CancellationToken Cancellation { get; private set; }
+
+    public OperationOutcome Execute(Operation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var outcome = operation.ExecuteOn(this);
-        if (outcome.Change is not null)
+        cancellationToken.ThrowIfCancellationRequested();
+        Cancellation = cancellationToken;
+        try
         {
-            _changes.Add(outcome.Change);
-            Ids.AssignMissing();
-        }
+            var outcome = operation.ExecuteOn(this);
+            if (outcome.Change is not null)
+            {
+                _changes.Add(outcome.Change);
+                Ids.AssignMissing();
+            }
 
-        return outcome;
+            return outcome;
+        }
+        finally
+        {
+            Cancellation = CancellationToken.None;
+        }
     }
 
     public string Inspect(int tokenBudget = Digest.DefaultTokenBudget) => DocumentDigest.Create(this, tokenBudget);

@@ -33,8 +33,8 @@ internal static class FormulaRefresh
             return [];
         }
 
-        var formulas = FormulaCells.Of(session);
-        var refresh = StaleFormulas.Select(session, formulas);
+        var formulas = FormulaCells.Of(session, session.Cancellation);
+        var refresh = StaleFormulas.Select(session, formulas, session.Cancellation);
         var targets = new List<(FormulaCell Formula, Cell Cell, string Property)>();
         for (var i = 0; i < formulas.Count; i++)
         {
@@ -81,7 +81,7 @@ internal static class FormulaRefresh
     private static IReadOnlyList<FormulaResult> Calculate(WorkbookSession session, List<FormulaCell> cells)
     {
         var package = session.ToArray();
-        var (results, _) = ClosedXmlCalculator.Calculate(package, cells, CancellationToken.None);
+        var (results, _) = ClosedXmlCalculator.Calculate(package, cells, session.Cancellation);
         if (results.All(r => r.IsComputed) || !session.LibreOffice.IsInstalled)
         {
             return results;
@@ -92,7 +92,7 @@ internal static class FormulaRefresh
         try
         {
             // Operations are synchronous; this runs only when ClosedXML could not compute a value the operation needs.
-            recalculated = LibreOfficeCalculator.CalculateAsync(session.LibreOffice, package, fileName, cells, CancellationToken.None).GetAwaiter().GetResult();
+            recalculated = LibreOfficeCalculator.CalculateAsync(session.LibreOffice, package, fileName, cells, session.Cancellation).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is LibreOfficeException or TimeoutException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException)
         {

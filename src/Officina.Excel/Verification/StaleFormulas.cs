@@ -32,7 +32,7 @@ internal static partial class StaleFormulas
         "set_values", "set_formulas", "import_csv", "clear_range", "copy_range", "create_pivot_table", "create_table", "merge_cells",
     ];
 
-    public static bool[] Select(WorkbookSession session, IReadOnlyList<(FormulaCell Formula, Cell Cell)> formulas)
+    public static bool[] Select(WorkbookSession session, IReadOnlyList<(FormulaCell Formula, Cell Cell)> formulas, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(formulas);
@@ -50,6 +50,7 @@ internal static partial class StaleFormulas
         var references = new List<RangeAddress>?[formulas.Count];
         for (var i = 0; i < formulas.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             refresh[i] = formulas[i].Cell.CellValue is null;
             references[i] = References(formulas[i].Formula, tables, names, order);
             if (refresh[i])
@@ -63,6 +64,7 @@ internal static partial class StaleFormulas
             changed = false;
             for (var i = 0; i < formulas.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!refresh[i] && (references[i] is null || references[i]!.Any(r => dirty.Any(d => SameSheet(r, d) && r.Intersects(d)))))
                 {
                     refresh[i] = true;
@@ -82,7 +84,7 @@ internal static partial class StaleFormulas
     /// when the plan wrote them. Past <see cref="MaxTrackedFormulas"/> the walk stops at the
     /// cells the plan wrote.
     /// </summary>
-    public static bool[] Touched(WorkbookSession session, IReadOnlyList<(FormulaCell Formula, Cell Cell)> formulas, PlanFootprint footprint)
+    public static bool[] Touched(WorkbookSession session, IReadOnlyList<(FormulaCell Formula, Cell Cell)> formulas, PlanFootprint footprint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(formulas);
@@ -99,6 +101,7 @@ internal static partial class StaleFormulas
 
         for (var i = 0; i < formulas.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var formula = formulas[i].Formula;
             touched[i] = dirty.Any(d => SameSheet(d, Cell(formula)) && d.Contains(formula.Address.Row, formula.Address.Column))
                 || NameToken().Matches(formula.Formula).Any(m => footprint.Names.Contains(m.Value));
@@ -119,6 +122,7 @@ internal static partial class StaleFormulas
             changed = false;
             for (var i = 0; i < formulas.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!touched[i] && references[i] is { } read && read.Any(r => dirty.Any(d => SameSheet(r, d) && r.Intersects(d))))
                 {
                     touched[i] = true;

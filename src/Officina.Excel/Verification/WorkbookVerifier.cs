@@ -25,8 +25,9 @@ public static class WorkbookVerifier
     /// <summary>Cap on error findings, so one broken column cannot flood a report.</summary>
     public const int MaxFormulaFindings = 200;
 
+    /// <summary>Verifies with the session's own <see cref="WorkbookSession.LibreOffice"/> (the runner its front end configured) as the fallback engine.</summary>
     public static Task<VerificationReport> VerifyAsync(WorkbookSession session, CancellationToken cancellationToken = default) =>
-        VerifyAsync(session, new LibreOfficeRunner(), cancellationToken);
+        VerifyAsync(session, (session ?? throw new ArgumentNullException(nameof(session))).LibreOffice, cancellationToken);
 
     /// <summary>Verifies with <paramref name="libreOffice"/> as the fallback engine (tests pass a missing one).</summary>
     public static async Task<VerificationReport> VerifyAsync(WorkbookSession session, LibreOfficeRunner libreOffice, CancellationToken cancellationToken = default)
@@ -36,14 +37,14 @@ public static class WorkbookVerifier
         cancellationToken.ThrowIfCancellationRequested();
         var checks = new List<string>();
         var found = new List<Finding>();
-        var formulas = FormulaCells.Of(session);
+        var formulas = FormulaCells.Of(session, cancellationToken);
         if (formulas.Count == 0)
         {
             checks.Add("recalculation: no formulas");
         }
         else
         {
-            var refresh = StaleFormulas.Select(session, formulas);
+            var refresh = StaleFormulas.Select(session, formulas, cancellationToken);
             var stale = formulas.Where((_, i) => refresh[i]).ToList();
             var kept = formulas.Where((_, i) => !refresh[i]).ToList();
             if (kept.Count > 0)
@@ -57,7 +58,7 @@ public static class WorkbookVerifier
                 var cells = stale.Select(f => f.Formula).ToList();
                 var calculated = ServerEnvironment.Excuse(cells, await RecalculateAsync(session, cells, libreOffice, checks, cancellationToken).ConfigureAwait(false));
                 var results = calculated.Select((r, i) => UncertainResults.Judge(cells[i], r)).ToList();
-                var excused = KeptExcelValues(session, formulas, stale, calculated, results);
+                var excused = KeptExcelValues(session, formulas, stale, calculated, results, cancellationToken);
                 if (excused.Count > 0)
                 {
                     checks.Add($"recalculation: {excused.Count} formula(s) not recalculated here keep the value Excel saved (outside data sources, SUBTOTAL/AGGREGATE over tables, unresolved structured references) and the plan did not change what they read: "
@@ -67,6 +68,7 @@ public static class WorkbookVerifier
                 var written = 0;
                 for (var i = 0; i < stale.Count; i++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     written += CachedValues.Write(stale[i].Cell, cells[i].Formula, results[i]) ? 1 : 0;
                 }
 
@@ -77,12 +79,12 @@ public static class WorkbookVerifier
         }
 
         var (findings, preExisting) = session.Changes.Count > 0 && found.Any(f => f.Code == "formula_error")
-            ? CompareWithInput(session, formulas, found, checks)
+            ? CompareWithInput(session, formulas, found, checks, cancellationToken)
             : (found, []);
         findings = FormulaFindings.Cap(findings, MaxFormulaFindings);
         preExisting = FormulaFindings.Cap(preExisting, MaxFormulaFindings);
         session.Document.Save();
-        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline);
+        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline, cancellationToken);
         findings.AddRange(schema);
         preExisting.AddRange(knownSchema);
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
@@ -98,7 +100,8 @@ public static class WorkbookVerifier
     /// </summary>
     private static HashSet<int> KeptExcelValues(
         WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas,
-        List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> stale, IReadOnlyList<FormulaResult> calculated, List<FormulaResult> results)
+        List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> stale, IReadOnlyList<FormulaResult> calculated, List<FormulaResult> results,
+        CancellationToken cancellationToken)
     {
         var excused = new HashSet<int>();
         bool[]? touched = null;
@@ -112,7 +115,7 @@ public static class WorkbookVerifier
 
             if (session.Changes.Count > 0)
             {
-                touched ??= StaleFormulas.Touched(session, formulas, PlanFootprint.Of(session, null));
+                touched ??= StaleFormulas.Touched(session, formulas, PlanFootprint.Of(session, null), cancellationToken);
                 index ??= formulas.Select((f, n) => (f.Formula.Location, n)).DistinctBy(x => x.Location).ToDictionary(x => x.Location, x => x.n);
                 if (touched[index[stale[i].Formula.Location]])
                 {
@@ -128,7 +131,8 @@ public static class WorkbookVerifier
 
     /// <summary>Moves the formula errors the input already had, by <see cref="FormulaErrorBaseline"/>'s rule, to the pre-existing list.</summary>
     private static (List<Finding> Findings, List<Finding> PreExisting) CompareWithInput(
-        WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas, List<Finding> found, List<string> checks)
+        WorkbookSession session, List<(FormulaCell Formula, DocumentFormat.OpenXml.Spreadsheet.Cell Cell)> formulas, List<Finding> found, List<string> checks,
+        CancellationToken cancellationToken)
     {
         using var input = session.OpenInput();
         if (input is null)
@@ -138,7 +142,7 @@ public static class WorkbookVerifier
 
         var footprint = PlanFootprint.Of(session, input);
         var baseline = FormulaErrorBaseline.Read(input, footprint);
-        var touched = StaleFormulas.Touched(session, formulas, footprint);
+        var touched = StaleFormulas.Touched(session, formulas, footprint, cancellationToken);
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < formulas.Count; i++)
         {
