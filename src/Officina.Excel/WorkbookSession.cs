@@ -99,9 +99,11 @@ public sealed class WorkbookSession : IHostSession, IDataSources
 
     /// <summary>
     /// The input as it was opened, in a session of its own, for verification to compare the
-    /// edit's findings with; null for a document created here. The caller disposes it.
+    /// edit's findings with; null for a document created here. The caller disposes it. The guard
+    /// already accepted these bytes under the caller's limits when the session was opened, so they
+    /// are not scanned again (nor refused by default limits lower than the caller's).
     /// </summary>
-    internal WorkbookSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false));
+    internal WorkbookSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false), inspected: Package);
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>

@@ -58,9 +58,11 @@ public sealed class DeckSession : IHostSession, IDataSources
 
     /// <summary>
     /// The input as it was opened, in a session of its own, for verification to compare the
-    /// edit's findings with; null for a document created here. The caller disposes it.
+    /// edit's findings with; null for a document created here. The caller disposes it. The guard
+    /// already accepted these bytes under the caller's limits when the session was opened, so they
+    /// are not scanned again (nor refused by default limits lower than the caller's).
     /// </summary>
-    internal DeckSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false));
+    internal DeckSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false), inspected: Package);
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it as a PowerPoint deck.</summary>
     /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
