@@ -20,6 +20,11 @@ public static class OfficinaCli
             ReportCommand.Create(output),
             RenderCommand.Create(output),
         };
+        foreach (var option in EngineBudgets.Options())
+        {
+            root.Options.Add(option);
+        }
+
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction();

@@ -71,16 +71,25 @@ public sealed class WorkbookSession : IHostSession, IDataSources
     public IReadOnlyList<Change> Changes => _changes;
 
     /// <summary>
-    /// The LibreOffice that computes, during the plan, formula values ClosedXML cannot (for
-    /// operations that read values, see <see cref="FormulaRefresh"/>); tests set a missing one.
+    /// The LibreOffice that computes what ClosedXML cannot: at verification, and during the plan
+    /// for operations that read formula values (see <see cref="FormulaRefresh"/>). Front ends set
+    /// the runner they configured (program, timeout); by default one found on PATH with the
+    /// default timeout. Tests set a missing one.
     /// </summary>
-    internal LibreOfficeRunner LibreOffice
+    public LibreOfficeRunner LibreOffice
     {
         get => _libreOffice ??= new LibreOfficeRunner();
         set => _libreOffice = value;
     }
 
     private LibreOfficeRunner? _libreOffice;
+
+    /// <summary>
+    /// The cancellation of the <see cref="Execute"/> call in progress (none outside one):
+    /// operations with long loops (cells of a large range, rows of a sort, every formula of the
+    /// workbook) check it, so that a cancelled job stops within its current operation.
+    /// </summary>
+    internal CancellationToken Cancellation { get; private set; }
 
     /// <summary>Defects in the input that were mended on open (they held no content); verification reports them.</summary>
     public IReadOnlyList<string> Repairs { get; private init; } = [];
@@ -90,9 +99,11 @@ public sealed class WorkbookSession : IHostSession, IDataSources
 
     /// <summary>
     /// The input as it was opened, in a session of its own, for verification to compare the
-    /// edit's findings with; null for a document created here. The caller disposes it.
+    /// edit's findings with; null for a document created here. The caller disposes it. The guard
+    /// already accepted these bytes under the caller's limits when the session was opened, so they
+    /// are not scanned again (nor refused by default limits lower than the caller's).
     /// </summary>
-    internal WorkbookSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false));
+    internal WorkbookSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false), inspected: Package);
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
@@ -174,7 +185,7 @@ public sealed class WorkbookSession : IHostSession, IDataSources
 
         if (!_cells.TryGetValue(worksheet, out var cells))
         {
-            cells = new SheetCells(sheet.Name!.Value!, worksheet, Strings);
+            cells = new SheetCells(sheet.Name!.Value!, worksheet, Strings) { CancellationSource = () => Cancellation };
             _cells[worksheet] = cells;
         }
 
@@ -303,21 +314,30 @@ public sealed class WorkbookSession : IHostSession, IDataSources
         calc.FullCalculationOnLoad = true;
     }
 
-    public OperationOutcome Execute(Operation operation)
+    public OperationOutcome Execute(Operation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        if (operation is IReadsCellValues reader && FormulaRefresh.Before(this, operation.Op, reader.ValueRanges(this)) is { Count: > 0 } refused)
+        cancellationToken.ThrowIfCancellationRequested();
+        Cancellation = cancellationToken;
+        try
         {
-            return OperationOutcome.Failed(refused);
-        }
+            if (operation is IReadsCellValues reader && FormulaRefresh.Before(this, operation.Op, reader.ValueRanges(this)) is { Count: > 0 } refused)
+            {
+                return OperationOutcome.Failed(refused);
+            }
 
-        var outcome = operation.ExecuteOn(this);
-        if (outcome.Change is not null)
+            var outcome = operation.ExecuteOn(this);
+            if (outcome.Change is not null)
+            {
+                _changes.Add(outcome.Change);
+            }
+
+            return outcome;
+        }
+        finally
         {
-            _changes.Add(outcome.Change);
+            Cancellation = CancellationToken.None;
         }
-
-        return outcome;
     }
 
     public string Inspect(int tokenBudget = Digest.DefaultTokenBudget) => WorkbookDigest.Create(this, tokenBudget);

@@ -15,8 +15,14 @@ public interface IDocumentSession : IDisposable
     /// <summary>A compact text digest of the document for a model to plan from, at most <paramref name="tokenBudget"/> o200k tokens.</summary>
     string Inspect(int tokenBudget = Digest.DefaultTokenBudget);
 
-    /// <summary>Validates and runs one operation. Failures come back as errors; the document is unchanged by a failed operation.</summary>
-    OperationOutcome Execute(Operation operation) => operation.ExecuteOn(this);
+    /// <summary>
+    /// Validates and runs one operation. Failures come back as errors; the document is unchanged
+    /// by a failed operation. <paramref name="cancellationToken"/> is checked inside the
+    /// operation's long loops (cells of a range, paragraphs, rows, slides): a cancelled operation
+    /// throws <see cref="OperationCanceledException"/> and may leave the working copy half
+    /// changed, so the caller discards the session (nothing is saved).
+    /// </summary>
+    OperationOutcome Execute(Operation operation, CancellationToken cancellationToken = default) => operation.ExecuteOn(this);
 
     /// <summary>Recalculates, validates and checks layout; writes recalculated values into the working copy.</summary>
     Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default);

@@ -12,7 +12,9 @@ public sealed record PlanApplyResult(
 /// <summary>
 /// Applies a plan's operations in order to a session's working copy. The first operation
 /// that fails validation stops the run; the caller must then discard the session (nothing is
-/// saved), so a failed plan changes nothing.
+/// saved), so a failed plan changes nothing. Cancellation is checked before each operation and,
+/// through <see cref="IDocumentSession.Execute"/>, inside each one's long loops; it throws
+/// <see cref="OperationCanceledException"/>, and the session is discarded the same way.
 /// </summary>
 public static class PlanRunner
 {
@@ -40,7 +42,7 @@ public static class PlanRunner
             OperationOutcome outcome;
             try
             {
-                outcome = session.Execute(operation);
+                outcome = session.Execute(operation, cancellationToken);
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
             {

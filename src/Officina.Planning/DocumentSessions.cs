@@ -1,4 +1,5 @@
 using Officina.Excel;
+using Officina.OpenXml.LibreOffice;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.PowerPoint;
@@ -9,7 +10,9 @@ namespace Officina.Planning;
 /// <summary>
 /// Opens a document by its content (not its extension) with the host that handles it,
 /// creates new ones, and knows every host's operations. The CLI, the service and the eval
-/// harness all open documents here.
+/// harness all open documents here, each with the limits it configured (<see cref="PackageLimits"/>)
+/// and the LibreOffice runner it configured (program and timeout), which a workbook's
+/// verification and value-reading operations use.
 /// </summary>
 public static class DocumentSessions
 {
@@ -18,7 +21,7 @@ public static class DocumentSessions
     public static OperationCatalog Catalog => LazyCatalog.Value;
 
     /// <summary>Opens <paramref name="path"/>; throws <see cref="DocumentRejectedException"/> for anything that is not a supported, safe package.</summary>
-    public static IDocumentSession Open(string path, PackageLimits? limits = null)
+    public static IDocumentSession Open(string path, PackageLimits? limits = null, LibreOfficeRunner? libreOffice = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -27,10 +30,10 @@ public static class DocumentSessions
         }
 
         using var stream = File.OpenRead(path);
-        return Open(stream, limits);
+        return Open(stream, limits, libreOffice);
     }
 
-    public static IDocumentSession Open(Stream stream, PackageLimits? limits = null)
+    public static IDocumentSession Open(Stream stream, PackageLimits? limits = null, LibreOfficeRunner? libreOffice = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new MemoryStream();
@@ -38,7 +41,7 @@ public static class DocumentSessions
         var info = Inspect(buffer, limits);
         return info.Host switch
         {
-            DocumentHost.Excel => WorkbookSession.Open(buffer, limits, info),
+            DocumentHost.Excel => WithLibreOffice(WorkbookSession.Open(buffer, limits, info), libreOffice),
             DocumentHost.Word => WordSession.Open(buffer, limits, info),
             DocumentHost.PowerPoint => DeckSession.Open(buffer, limits, info),
             _ => throw Unsupported(info.Host),
@@ -53,13 +56,23 @@ public static class DocumentSessions
     }
 
     /// <summary>A new, empty document for <paramref name="host"/>.</summary>
-    public static IDocumentSession Create(DocumentHost host) => host switch
+    public static IDocumentSession Create(DocumentHost host, LibreOfficeRunner? libreOffice = null) => host switch
     {
-        DocumentHost.Excel => WorkbookSession.Create(),
+        DocumentHost.Excel => WithLibreOffice(WorkbookSession.Create(), libreOffice),
         DocumentHost.Word => WordSession.Create(),
         DocumentHost.PowerPoint => DeckSession.Create(),
         _ => throw Unsupported(host),
     };
+
+    private static WorkbookSession WithLibreOffice(WorkbookSession book, LibreOfficeRunner? libreOffice)
+    {
+        if (libreOffice is not null)
+        {
+            book.LibreOffice = libreOffice;
+        }
+
+        return book;
+    }
 
     public static bool Supports(DocumentHost host) => host is DocumentHost.Excel or DocumentHost.Word or DocumentHost.PowerPoint;
 

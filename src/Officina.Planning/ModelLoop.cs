@@ -183,7 +183,7 @@ public sealed class ModelLoop(ModelSettings settings, OperationCatalog catalog, 
                 var bareName = call.Name.Contains('.', StringComparison.Ordinal) ? call.Name[(call.Name.LastIndexOf('.') + 1)..] : call.Name;
                 var result = sourceTools is not null && SourceTools.Handles(bareName)
                     ? sourceTools.Handle(bareName, call.Arguments)
-                    : handler.Handle(call.Name, call.Arguments);
+                    : handler.Handle(call.Name, call.Arguments, cancellationToken);
                 conversation.AddToolOutput(call, result.Output);
                 if (result.Applied is not null)
                 {

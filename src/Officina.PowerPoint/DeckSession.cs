@@ -58,9 +58,11 @@ public sealed class DeckSession : IHostSession, IDataSources
 
     /// <summary>
     /// The input as it was opened, in a session of its own, for verification to compare the
-    /// edit's findings with; null for a document created here. The caller disposes it.
+    /// edit's findings with; null for a document created here. The caller disposes it. The guard
+    /// already accepted these bytes under the caller's limits when the session was opened, so they
+    /// are not scanned again (nor refused by default limits lower than the caller's).
     /// </summary>
-    internal DeckSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false));
+    internal DeckSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false), inspected: Package);
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it as a PowerPoint deck.</summary>
     /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
@@ -223,16 +225,31 @@ public sealed class DeckSession : IHostSession, IDataSources
         SlideSections.Place(Presentation, entry.Id!.Value, (entry.PreviousSibling() as SlideId)?.Id?.Value);
     }
 
-    public OperationOutcome Execute(Operation operation)
+    /// <summary>
+    /// The cancellation of the <see cref="Execute"/> call in progress (none outside one):
+    /// operations with long loops check it, so that a cancelled job stops within its current operation.
+    /// </summary>
+    internal CancellationToken Cancellation { get; private set; }
+
+    public OperationOutcome Execute(Operation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var outcome = operation.ExecuteOn(this);
-        if (outcome.Change is not null)
+        cancellationToken.ThrowIfCancellationRequested();
+        Cancellation = cancellationToken;
+        try
         {
-            _changes.Add(outcome.Change);
-        }
+            var outcome = operation.ExecuteOn(this);
+            if (outcome.Change is not null)
+            {
+                _changes.Add(outcome.Change);
+            }
 
-        return outcome;
+            return outcome;
+        }
+        finally
+        {
+            Cancellation = CancellationToken.None;
+        }
     }
 
     public string Inspect(int tokenBudget = Digest.DefaultTokenBudget) => DeckDigest.Create(this, tokenBudget);

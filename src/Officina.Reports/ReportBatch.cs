@@ -165,9 +165,23 @@ public static class ReportBatch
             return Failed(record, name, new OperationError("template:" + ex.Placeholder, "field", ex.Message));
         }
 
-        using var session = template.OpenSession();
+        using var session = template.OpenSession(options.LibreOffice);
+        try
+        {
+            return await FillAndVerifyAsync(session, template.Host, record, name, steps, rendered, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            // A budget of the engines ran out for this record (LibreOffice's timeout while recalculating): the record fails, the batch goes on.
+            return Failed(record, name, new OperationError("document", ex.Reason, ex.Message));
+        }
+    }
+
+    private static async Task<RecordOutcome> FillAndVerifyAsync(
+        IDocumentSession session, DocumentHost host, ReportRecord record, string name, IReadOnlyList<FillStep> steps, Plan? rendered, CancellationToken cancellationToken)
+    {
         var trackChanges = rendered?.TrackChanges ?? false;
-        var fill = PlanRunner.Apply(session, new Plan(template.Host, $"Fill record {record.Number}", trackChanges, [.. steps.Select(s => s.Operation)]), null, cancellationToken);
+        var fill = PlanRunner.Apply(session, new Plan(host, $"Fill record {record.Number}", trackChanges, [.. steps.Select(s => s.Operation)]), null, cancellationToken);
         if (!fill.Succeeded)
         {
             return Failed(record, name, [.. fill.Errors.Select(e => e with { Path = FillPath(e.Path, steps) })]);

@@ -1,3 +1,4 @@
+using Officina.OpenXml.LibreOffice;
 using Officina.OpenXml.Packaging;
 using Officina.Reports.Templates;
 
@@ -20,6 +21,9 @@ public sealed record ReportOptions
 
     /// <summary>Limits the package guard applies to the template.</summary>
     public PackageLimits? Limits { get; init; }
+
+    /// <summary>The LibreOffice each record's verification (a workbook's recalculation) runs, with its timeout; null for one found on PATH with the default timeout.</summary>
+    public LibreOfficeRunner? LibreOffice { get; init; }
 
     /// <summary>
     /// When set (e.g. <c>summary.json</c>), the batch also writes its summary as JSON

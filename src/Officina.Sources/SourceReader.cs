@@ -35,7 +35,7 @@ public static class SourceReader
     /// <summary>Largest source file read, in bytes.</summary>
     public const long MaxBytes = 200L * 1024 * 1024;
 
-    public static SourceDocument Read(string path, string? name = null, int workbookTokens = 4000)
+    public static SourceDocument Read(string path, string? name = null, int workbookTokens = 4000, PackageLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -49,11 +49,15 @@ public static class SourceReader
             throw new SourceRejectedException($"The source '{path}' is {length / 1024 / 1024} MB; sources are read up to {MaxBytes / 1024 / 1024} MB.");
         }
 
-        return Read(name ?? Path.GetFileName(path), File.ReadAllBytes(path), workbookTokens);
+        return Read(name ?? Path.GetFileName(path), File.ReadAllBytes(path), workbookTokens, limits);
     }
 
-    /// <summary>Reads a source already in memory (an upload), recognised by its content as <see cref="Read(string, string?, int)"/> does.</summary>
-    public static SourceDocument Read(string name, byte[] content, int workbookTokens = 4000)
+    /// <summary>
+    /// Reads a source already in memory (an upload), recognised by its content as
+    /// <see cref="Read(string, string?, int, PackageLimits?)"/> does. Office sources are checked
+    /// against <paramref name="limits"/> (the defaults when null), as documents are.
+    /// </summary>
+    public static SourceDocument Read(string name, byte[] content, int workbookTokens = 4000, PackageLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(content);
@@ -73,7 +77,7 @@ public static class SourceReader
 
             if (head.Length >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
             {
-                return ReadPackage(name, content, workbookTokens);
+                return ReadPackage(name, content, workbookTokens, limits);
             }
 
             var firstChar = FirstNonSpace(head);
@@ -90,12 +94,12 @@ public static class SourceReader
         }
     }
 
-    private static SourceDocument ReadPackage(string name, byte[] bytes, int workbookTokens)
+    private static SourceDocument ReadPackage(string name, byte[] bytes, int workbookTokens, PackageLimits? limits)
     {
-        var info = PackageGuard.Inspect(new MemoryStream(bytes));
+        var info = PackageGuard.Inspect(new MemoryStream(bytes), limits);
         return info.Host switch
         {
-            DocumentHost.Excel => OfficeSourceReader.ReadWorkbook(name, bytes, workbookTokens),
+            DocumentHost.Excel => OfficeSourceReader.ReadWorkbook(name, bytes, workbookTokens, limits),
             DocumentHost.Word => OfficeSourceReader.ReadDocument(name, bytes),
             _ => OfficeSourceReader.ReadPresentation(name, bytes),
         };

@@ -81,9 +81,11 @@ public sealed class WordSession : IHostSession, IRevisionTracking
 
     /// <summary>
     /// The input as it was opened, in a session of its own, for verification to compare the
-    /// edit's findings with; null for a document created here. The caller disposes it.
+    /// edit's findings with; null for a document created here. The caller disposes it. The guard
+    /// already accepted these bytes under the caller's limits when the session was opened, so they
+    /// are not scanned again (nor refused by default limits lower than the caller's).
     /// </summary>
-    internal WordSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false));
+    internal WordSession? OpenInput() => _original is null ? null : Open(new MemoryStream(_original, writable: false), inspected: Package);
 
     /// <summary>Opens a copy of <paramref name="input"/> after the package guard accepts it.</summary>
     /// <param name="inspected">What <see cref="PackageGuard"/> found in exactly this stream, when the caller already checked it.</param>
@@ -140,17 +142,32 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     /// </summary>
     public IEnumerable<Paragraph> StoryParagraphs => StoryRoots().Where(r => r is not Comments).SelectMany(r => r.Descendants<Paragraph>());
 
-    public OperationOutcome Execute(Operation operation)
+    /// <summary>
+    /// The cancellation of the <see cref="Execute"/> call in progress (none outside one):
+    /// operations with long loops check it, so that a cancelled job stops within its current operation.
+    /// </summary>
+    internal CancellationToken Cancellation { get; private set; }
+
+    public OperationOutcome Execute(Operation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var outcome = operation.ExecuteOn(this);
-        if (outcome.Change is not null)
+        cancellationToken.ThrowIfCancellationRequested();
+        Cancellation = cancellationToken;
+        try
         {
-            _changes.Add(outcome.Change);
-            Ids.AssignMissing();
-        }
+            var outcome = operation.ExecuteOn(this);
+            if (outcome.Change is not null)
+            {
+                _changes.Add(outcome.Change);
+                Ids.AssignMissing();
+            }
 
-        return outcome;
+            return outcome;
+        }
+        finally
+        {
+            Cancellation = CancellationToken.None;
+        }
     }
 
     public string Inspect(int tokenBudget = Digest.DefaultTokenBudget) => DocumentDigest.Create(this, tokenBudget);

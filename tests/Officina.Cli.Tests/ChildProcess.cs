@@ -14,8 +14,15 @@ internal static class ChildProcess
 
     public static string Dotnet { get; } = Path.Combine(DotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
 
-    /// <summary>Runs <paramref name="program"/>; a run that has not ended after <paramref name="limit"/> is killed and fails the test as hung.</summary>
-    public static async Task<(int Exit, string Out, string Error)> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit)
+    /// <summary>The <c>officina</c> built beside these tests, run with the same dotnet.</summary>
+    public static string Officina { get; } = Path.Combine(AppContext.BaseDirectory, "officina.dll");
+
+    /// <summary>
+    /// Runs <paramref name="program"/>, with <paramref name="environment"/> added to this process's
+    /// variables; a run that has not ended after <paramref name="limit"/> is killed and fails the test as hung.
+    /// </summary>
+    public static async Task<(int Exit, string Out, string Error)> RunAsync(
+        string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -39,6 +46,11 @@ internal static class ChildProcess
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

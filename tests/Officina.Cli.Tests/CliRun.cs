@@ -38,11 +38,14 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
-    public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+    public Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    /// <summary>Runs with <paramref name="cancellationToken"/> as the command's cancellation (Ctrl+C).</summary>
+    public async Task<(int Exit, string Out, string Error)> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await OfficinaCli.RunAsync(args, output, error);
+        var exit = await OfficinaCli.RunAsync(args, output, error, cancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -28,6 +28,39 @@ internal static class HostilePackages
     }
 
     /// <summary>
+    /// The budget workbook with <paramref name="parts"/> extra custom XML parts of about
+    /// <paramref name="bytesPerPart"/> each, stored with light compression: each part far under
+    /// the ratio check (a few-fold, and smaller than the size ratios are checked above), the
+    /// whole adding up to parts × size decompressed.
+    /// </summary>
+    public static byte[] Padded(int parts, int bytesPerPart)
+    {
+        var output = new MemoryStream();
+        output.Write(Budget());
+        var random = new Random(parts * 7919 + bytesPerPart);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            for (var i = 1; i <= parts; i++)
+            {
+                // Hex digits of random bytes: text that deflates only about two-fold.
+                var text = new StringBuilder("<pad xmlns=\"urn:officina:pad\">", bytesPerPart + 64);
+                var chunk = new byte[1024];
+                while (text.Length < bytesPerPart)
+                {
+                    random.NextBytes(chunk);
+                    text.Append(Convert.ToHexString(chunk));
+                }
+
+                text.Append("</pad>");
+                using var stream = zip.CreateEntry($"customXml/pad{i}.xml", CompressionLevel.Fastest).Open();
+                stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>
     /// The package with every embedded picture turned into a linked one (<c>r:link</c> to an
     /// external relationship) pointing at <paramref name="target"/>, a URL or a file URI, as a
     /// hostile upload would make a program opening it fetch a URL or read a server file.

@@ -30,10 +30,20 @@ public static class ApplyCommand
             var o = output();
             var arguments = parse.GetValue(positional) ?? [];
             var newPath = parse.GetValue(newFile);
+            EngineBudgets budgets;
+            try
+            {
+                budgets = EngineBudgets.From(parse);
+            }
+            catch (UsageException ex)
+            {
+                return Usage(o, ex.Message);
+            }
+
             if (newPath is not null)
             {
                 return arguments.Length == 1
-                    ? RunAsync(o, newPath, isNew: true, arguments[0], parse.GetValue(outFile) ?? newPath, parse.GetValue(json), cancellationToken)
+                    ? RunAsync(o, newPath, isNew: true, arguments[0], parse.GetValue(outFile) ?? newPath, parse.GetValue(json), cancellationToken, budgets)
                     : Usage(o, $"With --new, give only the plan (the new document is '{newPath}'). Given {arguments.Length} arguments.");
             }
 
@@ -43,7 +53,7 @@ public static class ApplyCommand
             }
 
             return parse.GetValue(outFile) is { } outPath
-                ? RunAsync(o, arguments[0], isNew: false, arguments[1], outPath, parse.GetValue(json), cancellationToken)
+                ? RunAsync(o, arguments[0], isNew: false, arguments[1], outPath, parse.GetValue(json), cancellationToken, budgets)
                 : Usage(o, "Say where to write the result with -o OUT (the input is never overwritten).");
         });
         return command;
@@ -53,7 +63,8 @@ public static class ApplyCommand
         RunAsync(o, file, isNew: false, planPath, outPath, json, cancellationToken);
 
     /// <param name="file">The input document, or the path of the new document when <paramref name="isNew"/>.</param>
-    internal static Task<int> RunAsync(CliOutput o, string file, bool isNew, string planPath, string outPath, bool json, CancellationToken cancellationToken) =>
+    /// <param name="budgets">The decompressed-bytes and LibreOffice budgets; the defaults when null.</param>
+    internal static Task<int> RunAsync(CliOutput o, string file, bool isNew, string planPath, string outPath, bool json, CancellationToken cancellationToken, EngineBudgets? budgets = null) =>
         CommandErrors.GuardAsync(o, async () =>
         {
             if (!isNew && Path.GetFullPath(file) == Path.GetFullPath(outPath))
@@ -73,7 +84,7 @@ public static class ApplyCommand
             }
 
             var plan = read.Plan!;
-            using var session = isNew ? NewDocument.Create(file) : DocumentSessions.Open(file);
+            using var session = isNew ? NewDocument.Create(file, budgets?.LibreOffice) : DocumentSessions.Open(file, budgets?.Limits, budgets?.LibreOffice);
             if (isNew && session.Host != plan.Host)
             {
                 return Invalid(o, json, [new("$.host", "host",

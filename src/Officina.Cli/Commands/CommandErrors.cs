@@ -13,6 +13,11 @@ public static class CommandErrors
         {
             return body();
         }
+        catch (UsageException ex)
+        {
+            output.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Invalid;
+        }
         catch (DocumentRejectedException ex)
         {
             output.Error.WriteLine($"error: {ex.Message} [{ex.Reason}]");
@@ -37,6 +42,11 @@ public static class CommandErrors
         try
         {
             return await body().ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            output.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Invalid;
         }
         catch (DocumentRejectedException ex)
         {

@@ -25,7 +25,8 @@ public static class InspectCommand
 
             return CommandErrors.Guard(o, () =>
             {
-                using var session = DocumentSessions.Open(parse.GetValue(file)!);
+                var budgets = EngineBudgets.From(parse);
+                using var session = DocumentSessions.Open(parse.GetValue(file)!, budgets.Limits, budgets.LibreOffice);
                 var digest = session.Inspect(tokens);
                 if (parse.GetValue(json))
                 {

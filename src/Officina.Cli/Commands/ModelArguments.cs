@@ -42,9 +42,19 @@ internal sealed class ModelArguments
         command.Options.Add(Quiet);
     }
 
-    /// <summary>The request these arguments make, or an error message when FILE/INSTRUCTION and --new do not fit together.</summary>
+    /// <summary>The request these arguments make, or an error message when FILE/INSTRUCTION and --new do not fit together or a budget is not a number.</summary>
     public (ModelRequest? Request, string? Error) Read(ParseResult parse)
     {
+        EngineBudgets budgets;
+        try
+        {
+            budgets = EngineBudgets.From(parse);
+        }
+        catch (UsageException ex)
+        {
+            return (null, ex.Message);
+        }
+
         var positional = parse.GetValue(Positional) ?? [];
         var newPath = parse.GetValue(New);
         var sources = parse.GetValue(Sources) ?? [];
@@ -55,12 +65,12 @@ internal sealed class ModelArguments
         if (newPath is not null)
         {
             return positional.Length == 1
-                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json, track) { Quiet = quiet }, null)
+                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json, track) { Quiet = quiet, Budgets = budgets }, null)
                 : (null, $"With --new, give only the instruction (the new document is '{newPath}'). Given {positional.Length} arguments.");
         }
 
         return positional.Length == 2
-            ? (new ModelRequest(positional[0], false, positional[1], effort, sources, json, track) { Quiet = quiet }, null)
+            ? (new ModelRequest(positional[0], false, positional[1], effort, sources, json, track) { Quiet = quiet, Budgets = budgets }, null)
             : (null, "Give FILE and INSTRUCTION, or --new PATH and INSTRUCTION to make a new document.");
     }
 }

@@ -1,3 +1,4 @@
+using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.Planning;
 using Officina.Planning.Model;
@@ -11,6 +12,9 @@ internal sealed record ModelRequest(string File, bool IsNew, string Instruction,
 {
     /// <summary>No progress lines on stderr while the model works (errors are still written).</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>The decompressed-bytes and LibreOffice budgets for the document and sources; the defaults when null.</summary>
+    public EngineBudgets? Budgets { get; init; }
 }
 
 /// <summary>What <c>run</c> and <c>plan</c> share: reading the model settings and effort, opening or creating the document, reading sources, running the loop (its progress on stderr), reporting usage and failures.</summary>
@@ -53,8 +57,10 @@ internal static class ModelRun
         }
 
         var images = request.Sources.Where(IsImage).ToList();
-        var sources = ReadSources([.. request.Sources.Except(images)]);
-        var session = request.IsNew ? NewDocument.Create(request.File) : DocumentSessions.Open(request.File);
+        var sources = ReadSources([.. request.Sources.Except(images)], request.Budgets?.Limits);
+        var session = request.IsNew
+            ? NewDocument.Create(request.File, request.Budgets?.LibreOffice)
+            : DocumentSessions.Open(request.File, request.Budgets?.Limits, request.Budgets?.LibreOffice);
         try
         {
             RegisterImages(session, images);
@@ -128,7 +134,7 @@ internal static class ModelRun
     }
 
     /// <summary>Reads every <c>--source</c> file; names are the file names, made unique with a number when two collide.</summary>
-    public static IReadOnlyList<SourceDocument> ReadSources(IReadOnlyList<string> paths)
+    public static IReadOnlyList<SourceDocument> ReadSources(IReadOnlyList<string> paths, PackageLimits? limits = null)
     {
         var sources = new List<SourceDocument>();
         foreach (var path in paths)
@@ -141,7 +147,7 @@ internal static class ModelRun
 
             try
             {
-                sources.Add(SourceReader.Read(path, name));
+                sources.Add(SourceReader.Read(path, name, limits: limits));
             }
             catch (SourceRejectedException ex)
             {

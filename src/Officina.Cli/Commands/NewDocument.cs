@@ -1,4 +1,5 @@
 using Officina.Excel;
+using Officina.OpenXml.LibreOffice;
 using Officina.Operations;
 using Officina.Word;
 
@@ -12,7 +13,7 @@ namespace Officina.Cli.Commands;
 internal static class NewDocument
 {
     /// <summary>Makes the empty document in memory; refuses (<see cref="DocumentRejectedException"/>) an existing path or an extension it cannot make.</summary>
-    public static IDocumentSession Create(string path)
+    public static IDocumentSession Create(string path, LibreOfficeRunner? libreOffice = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -23,12 +24,18 @@ internal static class NewDocument
 
         return extension switch
         {
-            ".xlsx" or ".xlsm" => WorkbookSession.Create(),
+            ".xlsx" or ".xlsm" => libreOffice is null ? WorkbookSession.Create() : WithLibreOffice(WorkbookSession.Create(), libreOffice),
             ".docx" => WordSession.Create(),
             ".docm" or ".dotx" => throw new DocumentRejectedException("unknown_extension", $"--new makes a plain Word document: name it .docx (macro-enabled documents and templates cannot be made from nothing). Given: '{path}'."),
             ".pptx" => Officina.PowerPoint.DeckSession.Create(),
             ".pptm" or ".potx" => throw new DocumentRejectedException("unknown_extension", $"--new makes plain decks (.pptx), not macro-enabled decks or templates. Given: '{path}'. Use --new NAME.pptx."),
             _ => throw new DocumentRejectedException("unknown_extension", $"--new needs a file name ending in .xlsx (or .xlsm), .docx or .pptx so Officina knows what to make. Given: '{path}'."),
         };
+    }
+
+    private static WorkbookSession WithLibreOffice(WorkbookSession book, LibreOfficeRunner libreOffice)
+    {
+        book.LibreOffice = libreOffice;
+        return book;
     }
 }

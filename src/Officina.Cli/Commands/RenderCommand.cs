@@ -22,7 +22,7 @@ public static class RenderCommand
         var pages = new Option<string?>("--pages") { Description = "Pages to render, e.g. 1-3,5 (default: all)" };
         var dpi = new Option<string?>("--dpi") { Description = $"PNG resolution, {RenderRequest.MinDpi}–{RenderRequest.MaxDpi} (default {RenderRequest.DefaultDpi})" };
         var outPath = new Option<string?>("--output", "-o") { Description = "Output file (default: next to FILE, e.g. deck.pdf, deck-page-2.png, deck-pages.zip); a name ending in .zip always gets a zip of PNG pages" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds LibreOffice may take", DefaultValueFactory = _ => (int)LibreOfficeRunner.DefaultTimeout.TotalSeconds };
+        var timeout = new Option<double?>("--timeout") { Description = $"Seconds LibreOffice (and pdftoppm, per page) may take; the same as {EngineBudgets.LibreOfficeTimeoutOption} (default {LibreOfficeRunner.DefaultTimeout.TotalSeconds:0})" };
         var command = new Command("render", "Render a document to PDF or PNG pages with LibreOffice") { file, png, pages, dpi, outPath, timeout };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -40,15 +40,18 @@ public static class RenderCommand
 
                 request = request with { Zip = zip };
 
+                var budgets = EngineBudgets.From(parse, parse.GetValue(timeout) is { } seconds
+                    ? seconds > 0 && double.IsFinite(seconds) ? seconds : throw new UsageException($"--timeout must be a positive number of seconds. Given: {seconds.ToString(CultureInfo.InvariantCulture)}.")
+                    : null);
                 var input = parse.GetValue(file)!;
                 var document = await File.ReadAllBytesAsync(input, cancellationToken).ConfigureAwait(false);
                 PackageInfo info;
                 using (var stream = new MemoryStream(document, writable: false))
                 {
-                    info = DocumentSessions.Inspect(stream);
+                    info = DocumentSessions.Inspect(stream, budgets.Limits);
                 }
 
-                var renderer = new DocumentRenderer(TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), "raise it with --timeout");
+                var renderer = new DocumentRenderer(budgets.LibreOffice);
                 RenderedFile rendered;
                 try
                 {

@@ -30,9 +30,24 @@ public static class ReportCommand
         {
             template, data, plan, outPath, name, missing, maxRecords, parallel, json,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(output(), new ReportArguments(
-            parse.GetValue(template)!, parse.GetValue(data)!, parse.GetValue(plan), parse.GetValue(outPath), parse.GetValue(name),
-            parse.GetValue(missing), parse.GetValue(maxRecords), parse.GetValue(json)) { Parallel = parse.GetValue(parallel) }, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var o = output();
+            EngineBudgets budgets;
+            try
+            {
+                budgets = EngineBudgets.From(parse);
+            }
+            catch (UsageException ex)
+            {
+                o.Error.WriteLine($"error: {ex.Message}");
+                return Task.FromResult(ExitCodes.Invalid);
+            }
+
+            return RunAsync(o, new ReportArguments(
+                parse.GetValue(template)!, parse.GetValue(data)!, parse.GetValue(plan), parse.GetValue(outPath), parse.GetValue(name),
+                parse.GetValue(missing), parse.GetValue(maxRecords), parse.GetValue(json)) { Parallel = parse.GetValue(parallel), Budgets = budgets }, cancellationToken);
+        });
         return command;
     }
 
@@ -42,7 +57,7 @@ public static class ReportCommand
             ArgumentNullException.ThrowIfNull(args);
             try
             {
-                var template = ReportTemplate.Load(args.Template);
+                var template = ReportTemplate.Load(args.Template, args.Budgets?.Limits);
                 var records = ReportData.Read(args.Data, args.MaxRecords);
                 var planTemplate = args.Plan is null ? null : PlanTemplate.Load(args.Plan);
                 var target = args.Out ?? Path.GetFileNameWithoutExtension(args.Template) + "-reports";
@@ -53,6 +68,8 @@ public static class ReportCommand
                     MissingFields = args.Missing,
                     MaxRecords = args.MaxRecords,
                     Parallelism = Math.Clamp(args.Parallel, 1, 64),
+                    Limits = args.Budgets?.Limits,
+                    LibreOffice = args.Budgets?.LibreOffice,
                     ProtectedFiles = [args.Data, .. args.Plan is null ? Array.Empty<string>() : [args.Plan]],
                 };
                 var progress = new SynchronousProgress(p => o.Error.WriteLine(
@@ -113,4 +130,7 @@ public sealed record ReportArguments(string Template, string Data, string? Plan,
 {
     /// <summary>Records generated at once; 1 unless given.</summary>
     public int Parallel { get; init; } = 1;
+
+    /// <summary>The decompressed-bytes and LibreOffice budgets; the defaults when null.</summary>
+    internal EngineBudgets? Budgets { get; init; }
 }

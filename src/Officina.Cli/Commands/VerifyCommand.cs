@@ -16,7 +16,8 @@ public static class VerifyCommand
             var o = output();
             return CommandErrors.GuardAsync(o, async () =>
             {
-                using var session = DocumentSessions.Open(parse.GetValue(file)!);
+                var budgets = EngineBudgets.From(parse);
+                using var session = DocumentSessions.Open(parse.GetValue(file)!, budgets.Limits, budgets.LibreOffice);
                 var report = await o.WithStatusAsync("Verifying", _ => session.VerifyAsync(cancellationToken)).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {

@@ -31,6 +31,12 @@ public sealed class SheetCells
 
     public string SheetName { get; internal set; }
 
+    /// <summary>Where <see cref="Cancellation"/> comes from: the owning session's operation in progress.</summary>
+    internal Func<CancellationToken>? CancellationSource { get; init; }
+
+    /// <summary>The cancellation of the operation in progress; <see cref="CellsIn"/> and whole-sheet walks check it per row.</summary>
+    internal CancellationToken Cancellation => CancellationSource?.Invoke() ?? CancellationToken.None;
+
     public WorksheetPart Part { get; }
 
     public Worksheet Worksheet => Part.Worksheet;
@@ -133,8 +139,10 @@ public sealed class SheetCells
         ArgumentNullException.ThrowIfNull(range);
         var rows = RowIndex();
         var start = LowerBound(rows.Keys, range.FirstRow);
+        var cancellation = Cancellation;
         for (var i = start; i < rows.Count && rows.Keys[i] <= range.LastRow; i++)
         {
+            cancellation.ThrowIfCancellationRequested();
             foreach (var cell in rows.Values[i].Elements<Cell>())
             {
                 var column = ColumnOf(cell);

@@ -33,7 +33,7 @@ internal static class FormulaRefresh
             return [];
         }
 
-        var formulas = FormulaCells.Of(session);
+        var formulas = FormulaCells.Of(session, session.Cancellation);
         var graph = FormulaGraph.Build(session, formulas);
         var refresh = StaleFormulas.Select(session, graph);
         var targets = new List<(FormulaCell Formula, Cell Cell, string Property)>();
@@ -83,7 +83,7 @@ internal static class FormulaRefresh
     private static IReadOnlyList<FormulaResult> Calculate(WorkbookSession session, List<FormulaCell> cells, FormulaGraph graph)
     {
         var package = session.ToArray();
-        var (results, _) = ClosedXmlCalculator.Calculate(package, cells, EvaluationPlan.For(session, graph), CancellationToken.None);
+        var (results, _) = ClosedXmlCalculator.Calculate(package, cells, EvaluationPlan.For(session, graph), session.Cancellation);
         if (results.All(r => r.IsComputed) || !session.LibreOffice.IsInstalled)
         {
             return results;
@@ -94,7 +94,7 @@ internal static class FormulaRefresh
         try
         {
             // Operations are synchronous; this runs only when ClosedXML could not compute a value the operation needs.
-            recalculated = LibreOfficeCalculator.CalculateAsync(session.LibreOffice, package, fileName, cells, CancellationToken.None).GetAwaiter().GetResult();
+            recalculated = LibreOfficeCalculator.CalculateAsync(session.LibreOffice, package, fileName, cells, session.Cancellation).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is LibreOfficeException or TimeoutException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException)
         {

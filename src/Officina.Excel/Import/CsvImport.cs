@@ -17,7 +17,7 @@ public sealed record CsvShape(int Rows, int Columns, long Values, bool HasDates,
     /// <see cref="CsvFormatException"/> for a malformed record, a field longer than a cell
     /// can hold, or more rows than a sheet has.
     /// </summary>
-    public static CsvShape Scan(Stream stream, char delimiter, bool hasHeader)
+    public static CsvShape Scan(Stream stream, char delimiter, bool hasHeader, CancellationToken cancellationToken = default)
     {
         using var reader = new CsvReader(stream, delimiter);
         var fields = new List<string>();
@@ -26,6 +26,7 @@ public sealed record CsvShape(int Rows, int Columns, long Values, bool HasDates,
         bool dates = false, dateTimes = false;
         while (reader.ReadRecord(fields))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (++rows > CellAddress.MaxRow)
             {
                 throw new CsvFormatException(reader.RecordLine, $"the source has more than {CellAddress.MaxRow:N0} records, the rows of a sheet.");
@@ -83,7 +84,7 @@ public sealed class CsvImport(string source, Func<Stream> open, char delimiter, 
                 _ => CellValue.FromText(CsvFields.XmlSafe(field)),
             };
             cells.SetValue(row, column, value, kind switch { CsvFieldKind.Date => dateStyle, CsvFieldKind.DateTime => dateTimeStyle, _ => null });
-        });
+        }, cells.Cancellation);
     }
 
     /// <summary>
@@ -182,13 +183,14 @@ public sealed class CsvImport(string source, Func<Stream> open, char delimiter, 
         xml.Append(text, start, text.Length - start);
     }
 
-    private void ForEachField(Action<int, int, string, CsvFieldKind, double> write)
+    private void ForEachField(Action<int, int, string, CsvFieldKind, double> write, CancellationToken cancellationToken)
     {
         var fields = new List<string>();
         using var reader = new CsvReader(open(), delimiter);
         var row = TopLeft.Row;
         while (reader.ReadRecord(fields))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var header = hasHeader && row == TopLeft.Row;
             for (var i = 0; i < fields.Count; i++)
             {

@@ -51,6 +51,7 @@ public sealed record ClearRange(
         var count = 0;
         foreach (var (_, cell) in sheet.CellsIn(range).ToList())
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             count++;
             if (what is ClearWhat.Contents or ClearWhat.All)
             {

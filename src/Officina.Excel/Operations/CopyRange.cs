@@ -106,6 +106,7 @@ public sealed record CopyRange(
         // Destination cells with no source counterpart are cleared like a paste of blanks.
         foreach (var (address, cell) in target.CellsIn(written).ToList())
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             if (snapshot.ContainsKey(new CellAddress(address.Row - dRow, address.Column - dColumn)))
             {
                 continue;
@@ -125,6 +126,7 @@ public sealed record CopyRange(
         var formulas = 0;
         foreach (var cell in snapshot.Values)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             var at = new CellAddress(cell.Address.Row + dRow, cell.Address.Column + dColumn);
             switch (what)
             {

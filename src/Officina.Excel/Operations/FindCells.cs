@@ -90,6 +90,7 @@ public sealed record FindCells(
         {
             foreach (var (address, cell) in sheet.CellsIn(range))
             {
+                session.Cancellation.ThrowIfCancellationRequested();
                 var value = sheet.ValueOf(cell);
                 var formula = sheet.FormulaOf(cell, address);
                 if (!Matches(value, LookIn == FindLookIn.Formulas ? formula : null))

@@ -129,6 +129,7 @@ public sealed partial record FormatRange(
         var count = 0;
         for (var r = target.FirstRow; r <= target.LastRow; r++)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             var row = sheet.FindRow(r);
             uint? rowStyle = row?.CustomFormat?.Value == true ? row.StyleIndex?.Value : null;
             for (var c = target.FirstColumn; c <= target.LastColumn; c++)

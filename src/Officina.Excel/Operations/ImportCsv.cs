@@ -66,7 +66,7 @@ public sealed record ImportCsv(
         try
         {
             using var stream = open();
-            shape = CsvShape.Scan(stream, DelimiterChar, HasHeader);
+            shape = CsvShape.Scan(stream, DelimiterChar, HasHeader, session.Cancellation);
         }
         catch (CsvFormatException ex)
         {
@@ -117,7 +117,7 @@ public sealed record ImportCsv(
         else
         {
             using var stream = open();
-            shape = CsvShape.Scan(stream, DelimiterChar, HasHeader);
+            shape = CsvShape.Scan(stream, DelimiterChar, HasHeader, session.Cancellation);
         }
 
         uint? dateStyle = shape.HasDates ? session.Styles.WithNumberFormat(0, "yyyy-mm-dd") : null;

@@ -65,6 +65,7 @@ public sealed record MergeCells(
         var cleared = new List<string>();
         foreach (var (address, cell) in sheet.CellsIn(range).ToList())
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             if (address == range.TopLeft || (cell.CellValue is null && cell.CellFormula is null && cell.InlineString is null))
             {
                 continue;

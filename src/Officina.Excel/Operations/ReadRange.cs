@@ -42,6 +42,7 @@ public sealed record ReadRange(
         var text = new StringBuilder();
         for (var r = range.FirstRow; r <= range.LastRow; r++)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             var row = new object?[range.ColumnCount];
             for (var c = range.FirstColumn; c <= range.LastColumn; c++)
             {

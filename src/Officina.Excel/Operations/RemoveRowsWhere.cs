@@ -106,6 +106,7 @@ public sealed record RemoveRowsWhere(
         var removed = 0;
         foreach (var (first, count) in runs)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             new SheetShift(sheet.SheetName, SheetAxis.Rows, first, -count).Apply(session);
             removed += count;
         }
@@ -140,8 +141,10 @@ public sealed record RemoveRowsWhere(
         var column = FindColumn(range, sheet)!.Value;
         var lastRow = Math.Min(range.LastRow, sheet.Rows.Select(r => (int)r.RowIndex!.Value).DefaultIfEmpty(range.FirstRow).Max());
         var matches = new List<int>();
+        var cancellation = sheet.Cancellation;
         for (var row = range.FirstRow + 1; row <= lastRow; row++)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (Meets(sheet.ValueOf(sheet.FindCell(row, column))))
             {
                 matches.Add(row);

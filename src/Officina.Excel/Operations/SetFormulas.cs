@@ -95,6 +95,7 @@ public sealed record SetFormulas(
         var count = 0;
         for (var r = range.FirstRow; r <= range.LastRow; r++)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             for (var c = range.FirstColumn; c <= range.LastColumn; c++)
             {
                 var text = Formula is not null

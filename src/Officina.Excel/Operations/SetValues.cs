@@ -73,6 +73,7 @@ public sealed record SetValues(
         var count = 0;
         for (var r = 0; r < Values.Length; r++)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             var row = Values[r] ?? [];
             for (var c = 0; c < row.Length; c++)
             {

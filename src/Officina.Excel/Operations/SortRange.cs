@@ -117,13 +117,18 @@ public sealed record SortRange(
         {
             var column = columns[k];
             var comparer = new SortValueComparer(Keys[k].Order == SortOrder.Desc);
-            Func<int, (CellValue, bool)> key = row => cells[row].FirstOrDefault(c => c.Address.Column == column) is { } c ? (c.Value, c.IsError) : (CellValue.Empty, false);
+            Func<int, (CellValue, bool)> key = row =>
+            {
+                session.Cancellation.ThrowIfCancellationRequested();
+                return cells[row].FirstOrDefault(c => c.Address.Column == column) is { } c ? (c.Value, c.IsError) : (CellValue.Empty, false);
+            };
             ordered = ordered is null ? rows.OrderBy(key, comparer) : ordered.ThenBy(key, comparer);
         }
 
         var order = ordered!.ToList();
         foreach (var (_, cell) in sheet.CellsIn(body).ToList())
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             sheet.ClearContent(cell);
             cell.Remove();
         }
@@ -132,6 +137,7 @@ public sealed record SortRange(
         var formulas = false;
         for (var i = 0; i < order.Count; i++)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             var to = body.FirstRow + i;
             moved += order[i] != to ? 1 : 0;
             foreach (var cell in cells[order[i]])

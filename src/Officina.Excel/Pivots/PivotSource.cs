@@ -26,8 +26,10 @@ internal sealed class PivotSource
         var rows = new List<CellValue[]>();
         Names = [.. Enumerable.Range(range.FirstColumn, range.ColumnCount).Select(c => sheet.ValueOf(sheet.FindCell(range.FirstRow, c)).ToString().Trim())];
         var lastRow = Math.Min(range.LastRow, sheet.UsedRange()?.LastRow ?? range.FirstRow);
+        var cancellation = sheet.Cancellation;
         for (var r = range.FirstRow + 1; r <= lastRow; r++)
         {
+            cancellation.ThrowIfCancellationRequested();
             rows.Add([.. Enumerable.Range(range.FirstColumn, range.ColumnCount).Select(c => ValueAt(r, c))]);
         }
 

@@ -18,8 +18,10 @@ internal static class CellFormulaRewriter
         var sheet = cells.SheetName;
         var changed = 0;
         var groups = new Dictionary<uint, SharedGroup>();
+        var cancellation = cells.Cancellation;
         foreach (var row in cells.Rows)
         {
+            cancellation.ThrowIfCancellationRequested();
             var rowIndex = (int)row.RowIndex!.Value;
             foreach (var cell in row.Elements<Cell>())
             {

@@ -78,11 +78,11 @@ public sealed record SheetShift(string Sheet, SheetAxis Axis, int At, int Count)
         rewriter.Apply();
         if (Axis == SheetAxis.Rows)
         {
-            MoveRows(cells.Data);
+            MoveRows(cells.Data, session.Cancellation);
         }
         else
         {
-            MoveColumns(cells.Data);
+            MoveColumns(cells.Data, session.Cancellation);
             ColumnSpans.Shift(cells.Worksheet, At, Count);
         }
 
@@ -131,10 +131,11 @@ public sealed record SheetShift(string Sheet, SheetAxis Axis, int At, int Count)
             : null;
     }
 
-    private void MoveRows(SheetData data)
+    private void MoveRows(SheetData data, CancellationToken cancellationToken)
     {
         foreach (var row in data.Elements<Row>().ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var index = (int)row.RowIndex!.Value;
             if (index < At)
             {
@@ -156,10 +157,11 @@ public sealed record SheetShift(string Sheet, SheetAxis Axis, int At, int Count)
         }
     }
 
-    private void MoveColumns(SheetData data)
+    private void MoveColumns(SheetData data, CancellationToken cancellationToken)
     {
         foreach (var row in data.Elements<Row>())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var suffix = row.RowIndex!.Value.ToString(CultureInfo.InvariantCulture);
             var touched = false;
             foreach (var cell in row.Elements<Cell>().ToList())

@@ -18,40 +18,50 @@ internal static class ClosedXmlCalculator
     /// </summary>
     private const int StackSize = 256 * 1024 * 1024;
 
+    /// <summary>
+    /// Computes <paramref name="cells"/> on a thread of its own (deep chains need its big stack).
+    /// Cancellation is checked before each cell there, and the wait for that thread is
+    /// cancellable too: ClosedXML's own recalculation of the whole workbook is one call that
+    /// cannot be interrupted, so a cancelled caller returns at once and the thread, a background
+    /// one, ends at its next check with nothing left that reads its results.
+    /// </summary>
     public static (IReadOnlyList<FormulaResult> Results, string? LoadError) Calculate(
         byte[] package, IReadOnlyList<FormulaCell> cells, EvaluationPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        IReadOnlyList<FormulaResult>? results = null;
-        string? loadError = null;
-        Exception? failure = null;
+        cancellationToken.ThrowIfCancellationRequested();
+        var done = new TaskCompletionSource<(IReadOnlyList<FormulaResult>?, string?)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(
             () =>
             {
                 try
                 {
-                    (results, loadError) = CalculateOnThisThread(package, cells, plan, cancellationToken);
+                    done.TrySetResult(CalculateOnThisThread(package, cells, plan, cancellationToken));
                 }
                 catch (OperationCanceledException ex)
                 {
-                    failure = ex;
+                    done.TrySetException(ex);
                 }
 #pragma warning disable CA1031 // ClosedXML fails in many ways on workbooks from the wild; the caller falls back to LibreOffice.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    loadError = $"{ex.GetType().Name}: {ex.Message}";
+                    done.TrySetResult((null, $"{ex.GetType().Name}: {ex.Message}"));
                 }
             },
             StackSize)
         { IsBackground = true, Name = "Officina ClosedXML recalculation" };
         thread.Start();
-        thread.Join();
-        if (failure is not null)
+        try
         {
-            throw failure;
+            done.Task.Wait(cancellationToken);
+        }
+        catch (AggregateException ex) when (ex.InnerException is OperationCanceledException cancelled)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cancelled).Throw();
         }
 
+        var (results, loadError) = done.Task.Result;
         return (results ?? [.. cells.Select(_ => FormulaResult.NotComputed("ClosedXML could not load the workbook"))], loadError);
     }
 
@@ -117,10 +127,7 @@ internal static class ClosedXmlCalculator
         var results = new FormulaResult[cells.Count];
         for (var i = 0; i < cells.Count; i++)
         {
-            if ((i & 255) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            cancellationToken.ThrowIfCancellationRequested();
 
             var index = graph.IndexOf(cells[i].Sheet, cells[i].Address);
             if (plan.Excused(index) is { } reason)

@@ -8,7 +8,7 @@ namespace Officina.Excel.Verification;
 /// <summary>Finds the formula cells of a session's worksheets, in sheet, row and column order.</summary>
 internal static class FormulaCells
 {
-    public static List<(FormulaCell Formula, Cell Cell)> Of(WorkbookSession session)
+    public static List<(FormulaCell Formula, Cell Cell)> Of(WorkbookSession session, CancellationToken cancellationToken = default)
     {
         var found = new List<(FormulaCell, Cell)>();
         foreach (var entry in session.Sheets)
@@ -20,6 +20,7 @@ internal static class FormulaCells
 
             foreach (var row in sheet.Rows)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var rowIndex = (int)row.RowIndex!.Value;
                 foreach (var cell in row.Elements<Cell>())
                 {

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
 using Officina.OpenXml.LibreOffice;
+using Officina.Operations;
 
 namespace Officina.Excel.Verification;
 
@@ -50,10 +51,26 @@ internal static partial class LibreOfficeCalculator
     [System.Text.RegularExpressions.GeneratedRegex(@"_xlfn\.(?:_xlws\.)?([A-Za-z][A-Za-z0-9.]*)\s*\(", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FutureFunction();
 
+    /// <summary>
+    /// The values of <paramref name="cells"/> after LibreOffice recalculated the workbook. A run
+    /// past the runner's timeout is refused as <c>libreoffice_timeout</c> rather than reported as
+    /// "not computed": a workbook that hangs LibreOffice would hang it on every retry, and the
+    /// caller's budget says how long a document may take.
+    /// </summary>
     public static async Task<IReadOnlyList<FormulaResult>> CalculateAsync(
         LibreOfficeRunner runner, byte[] package, string fileName, IReadOnlyList<FormulaCell> cells, CancellationToken cancellationToken)
     {
-        var recalculated = await runner.ConvertAsync(package, fileName, LibreOfficeRunner.XlsxFormat, cancellationToken).ConfigureAwait(false);
+        byte[] recalculated;
+        try
+        {
+            recalculated = await runner.ConvertAsync(package, fileName, LibreOfficeRunner.XlsxFormat, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LibreOfficeTimeoutException ex)
+        {
+            throw new DocumentRejectedException(LibreOfficeTimeoutException.Code,
+                $"The workbook could not be recalculated: {ex.Message} Nothing was written.", ex);
+        }
+
         using var stream = new MemoryStream(recalculated, writable: false);
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbookPart = document.WorkbookPart ?? throw new LibreOfficeException("LibreOffice's recalculated workbook has no workbook part.");

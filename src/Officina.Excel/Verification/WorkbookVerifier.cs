@@ -27,8 +27,9 @@ public static class WorkbookVerifier
     /// <summary>Cap on error findings, so one broken column cannot flood a report.</summary>
     public const int MaxFormulaFindings = 200;
 
+    /// <summary>Verifies with the session's own <see cref="WorkbookSession.LibreOffice"/> (the runner its front end configured) as the fallback engine.</summary>
     public static Task<VerificationReport> VerifyAsync(WorkbookSession session, CancellationToken cancellationToken = default) =>
-        VerifyAsync(session, new LibreOfficeRunner(), cancellationToken);
+        VerifyAsync(session, (session ?? throw new ArgumentNullException(nameof(session))).LibreOffice, cancellationToken);
 
     /// <summary>Verifies with <paramref name="libreOffice"/> as the fallback engine (tests pass a missing one).</summary>
     public static async Task<VerificationReport> VerifyAsync(WorkbookSession session, LibreOfficeRunner libreOffice, CancellationToken cancellationToken = default)
@@ -38,7 +39,7 @@ public static class WorkbookVerifier
         cancellationToken.ThrowIfCancellationRequested();
         var checks = new List<string>();
         var found = new List<Finding>();
-        var formulas = FormulaCells.Of(session);
+        var formulas = FormulaCells.Of(session, cancellationToken);
         var graph = FormulaGraph.Build(session, formulas);
         var circular = CircularReferences.Of(graph);
         var (circles, knownCircles) = circular.Findings(session, MaxFormulaFindings);
@@ -79,6 +80,7 @@ public static class WorkbookVerifier
                 var written = 0;
                 for (var i = 0; i < stale.Count; i++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     written += CachedValues.Write(stale[i].Cell, cells[i].Formula, results[i]) ? 1 : 0;
                 }
 
@@ -98,7 +100,7 @@ public static class WorkbookVerifier
         findings = FormulaFindings.Cap(findings, MaxFormulaFindings);
         preExisting = FormulaFindings.Cap(preExisting, MaxFormulaFindings);
         session.Document.Save();
-        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline);
+        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline, cancellationToken);
         findings.AddRange(schema);
         preExisting.AddRange(knownSchema);
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");

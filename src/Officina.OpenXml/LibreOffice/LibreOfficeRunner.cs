@@ -9,12 +9,19 @@ namespace Officina.OpenXml.LibreOffice;
 /// Every run gets its own fresh profile directory, so runs can overlap and never see each
 /// other's settings, and that profile makes Calc recalculate every formula on load: by
 /// default LibreOffice keeps an .xlsx file's cached values, so a stale value would stay stale.
-/// The process tree is killed when the run exceeds <see cref="Timeout"/> or is cancelled;
-/// temporary directories are removed afterwards. LibreOffice sees a copy of the input whose
+/// The whole process tree is killed when the run exceeds <see cref="Timeout"/> (then
+/// <see cref="LibreOfficeTimeoutException"/>, naming <see cref="TimeoutSetting"/>) or is
+/// cancelled; temporary directories are removed afterwards. Front ends make one runner from
+/// their configuration (the program, the timeout) and hand it to every use: verification's
+/// recalculation, operations that read formula values, rendering. LibreOffice sees a copy of the input whose
 /// external links point nowhere (<see cref="ExternalTargets"/>), and runs inside
 /// <see cref="LibreOfficeSandbox"/> (no network, a private view of the filesystem).
 /// </summary>
-public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeout = null, LibreOfficeSandbox? sandbox = null)
+/// <param name="executable">The <c>soffice</c> to run; null to look for it (<see cref="FindExecutable"/>).</param>
+/// <param name="timeout">How long one run may take; <see cref="DefaultTimeout"/> when null.</param>
+/// <param name="sandbox">How runs are isolated; what this machine offers when null.</param>
+/// <param name="timeoutSetting">Where the timeout is configured (a setting, an option), named when a run times out.</param>
+public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeout = null, LibreOfficeSandbox? sandbox = null, string? timeoutSetting = null)
 {
     /// <summary>What to run when LibreOffice is missing; names the Debian packages.</summary>
     public const string InstallHint =
@@ -42,6 +49,9 @@ public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeo
     public string? Executable { get; } = executable ?? FindExecutable();
 
     public TimeSpan Timeout { get; } = timeout ?? DefaultTimeout;
+
+    /// <summary>Where <see cref="Timeout"/> is configured, in words for a message ("Officina:RenderTimeoutSeconds").</summary>
+    public string TimeoutSetting { get; } = timeoutSetting ?? "the LibreOffice timeout";
 
     /// <summary>How each run is isolated (by default what this machine offers).</summary>
     public LibreOfficeSandbox Sandbox { get; } = sandbox ?? LibreOfficeSandbox.Current;
@@ -190,7 +200,9 @@ public sealed class LibreOfficeRunner(string? executable = null, TimeSpan? timeo
         {
             Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException($"LibreOffice did not finish within {Timeout.TotalSeconds:0} s and was stopped.");
+            throw new LibreOfficeTimeoutException(Timeout,
+                $"LibreOffice did not finish within {Timeout.TotalSeconds:0.#} s and was stopped with its child processes. "
+                + $"If the document is genuine and only slow, raise the limit with {TimeoutSetting}.");
         }
 
         process.WaitForExit();
@@ -265,6 +277,39 @@ public sealed class LibreOfficeNotInstalledException : Exception
 
     internal static string MessageFor(string? executable) =>
         executable is null ? LibreOfficeRunner.InstallHint : $"{LibreOfficeRunner.InstallHint} (tried '{executable}')";
+}
+
+/// <summary>
+/// A LibreOffice run took longer than its runner's timeout and was killed. Not a
+/// <see cref="TimeoutException"/>: callers treat those as transient and retry, while a document
+/// that hangs LibreOffice hangs it again. <see cref="Code"/> is the code callers report.
+/// </summary>
+public sealed class LibreOfficeTimeoutException : Exception
+{
+    public const string Code = "libreoffice_timeout";
+
+    public LibreOfficeTimeoutException()
+    {
+    }
+
+    public LibreOfficeTimeoutException(string message)
+        : base(message)
+    {
+    }
+
+    public LibreOfficeTimeoutException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public LibreOfficeTimeoutException(TimeSpan timeout, string message)
+        : base(message)
+    {
+        Timeout = timeout;
+    }
+
+    /// <summary>The limit the run passed.</summary>
+    public TimeSpan Timeout { get; }
 }
 
 /// <summary>LibreOffice ran but did not produce what was asked.</summary>

@@ -222,5 +222,11 @@ public static class PackageGuard
         return buffer.AsSpan(0, n).IndexOf(marker) >= 0;
     }
 
-    internal static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    /// <summary>A size in words: "256 MB", "2.5 MB", "40 KB", "512 bytes".</summary>
+    internal static string Megabytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
+        >= 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 }

@@ -7,9 +7,26 @@ namespace Officina.OpenXml.Packaging;
 /// </summary>
 public sealed record PackageLimits
 {
+    /// <summary>The default of <see cref="MaxDecompressedBytes"/>: 256 MB.</summary>
+    public const long DefaultMaxDecompressedBytes = 256L * 1024 * 1024;
+
     public long MaxFileBytes { get; init; } = 200L * 1024 * 1024;
 
-    public long MaxUncompressedBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+    /// <summary>
+    /// The decompressed bytes one package may hold: every part counted as it is actually read
+    /// (never the size its zip header claims), whatever its compression ratio, so that many
+    /// parts each small enough to pass the ratio check cannot add up to gigabytes. The SDK's DOM
+    /// takes roughly 10–20 times a part's XML in memory, so the default 256 MB already allows
+    /// several GB for one document; past it the package is refused with
+    /// <c>decompressed_too_large</c>.
+    /// </summary>
+    public long MaxDecompressedBytes { get; init; } = DefaultMaxDecompressedBytes;
+
+    /// <summary>
+    /// How the user raises <see cref="MaxDecompressedBytes"/> where these limits came from (a
+    /// setting, an option), named in the refusal's message.
+    /// </summary>
+    public string DecompressedLimitSetting { get; init; } = "PackageLimits.MaxDecompressedBytes";
 
     public int MaxParts { get; init; } = 20_000;
 

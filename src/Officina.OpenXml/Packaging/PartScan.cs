@@ -6,7 +6,9 @@ namespace Officina.OpenXml.Packaging;
 
 /// <summary>
 /// Reads every part of a package once, before the OpenXML SDK loads any of them: counts the
-/// decompressed bytes (so sizes a zip header lies about are caught too) and streams each XML
+/// decompressed bytes against <see cref="PackageLimits.MaxDecompressedBytes"/> (so sizes a zip
+/// header lies about are caught too, and parts each under the ratio check cannot add up past
+/// the budget) and streams each XML
 /// part through an <see cref="XmlReader"/>, which is not recursive, to refuse what would hurt
 /// later — nesting deep enough to overflow the SDK's recursive loaders (a stack overflow ends
 /// the process and cannot be caught), a DTD (XXE, entity expansion), XML that is not
@@ -15,6 +17,9 @@ namespace Officina.OpenXml.Packaging;
 /// </summary>
 internal static class PartScan
 {
+    /// <summary>The refusal's code when a package's parts add up past <see cref="PackageLimits.MaxDecompressedBytes"/>.</summary>
+    public const string DecompressedTooLarge = "decompressed_too_large";
+
     private static readonly XmlReaderSettings XmlSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -121,10 +126,11 @@ internal static class PartScan
         public void Add(ZipArchiveEntry entry, long partBytes, int justRead)
         {
             Total += justRead;
-            if (Total > limits.MaxUncompressedBytes)
+            if (Total > limits.MaxDecompressedBytes)
             {
-                throw new DocumentRejectedException("zip_bomb",
-                    $"The package expands past {PackageGuard.Megabytes(limits.MaxUncompressedBytes)} when decompressed; refused as a possible zip bomb.");
+                throw new DocumentRejectedException(DecompressedTooLarge,
+                    $"The package expands to more than {PackageGuard.Megabytes(limits.MaxDecompressedBytes)} when decompressed (its parts counted as they are read; "
+                    + $"the limit was passed in '{entry.FullName}'), and a document may load at most that much. If the file is genuine, raise the limit with {limits.DecompressedLimitSetting}.");
             }
 
             if (partBytes > limits.RatioCheckedAboveBytes && partBytes > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))

@@ -19,10 +19,15 @@ public sealed record RenderedFile(byte[] Content, string FileName, string Conten
 /// returned only when every step succeeded, so a failed render never leaves a partial result.
 /// Failures a retry cannot fix are <see cref="RenderException"/>s with a code and a message.
 /// </summary>
-/// <param name="timeout">How long LibreOffice, and then pdftoppm for each page, may take.</param>
-/// <param name="timeoutSetting">The setting that raises <paramref name="timeout"/>, named in the timeout message.</param>
-public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
+/// <param name="libreOffice">The LibreOffice to convert with; its timeout also bounds pdftoppm for each page, and its timeout setting is named when either times out.</param>
+public sealed class DocumentRenderer(LibreOfficeRunner libreOffice)
 {
+    /// <summary>A renderer whose LibreOffice, and then pdftoppm for each page, may take <paramref name="timeout"/>; <paramref name="timeoutSetting"/> raises it.</summary>
+    public DocumentRenderer(TimeSpan timeout, string timeoutSetting)
+        : this(new LibreOfficeRunner(timeout: timeout, timeoutSetting: timeoutSetting))
+    {
+    }
+
     /// <summary>PNG renders of more pages than this are refused (ask for fewer with <c>pages</c>).</summary>
     public const int MaxPngPages = 100;
 
@@ -35,7 +40,7 @@ public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        var renderer = new PdfRenderer(timeout);
+        var renderer = new PdfRenderer(libreOffice);
         var work = Directory.CreateTempSubdirectory("officina-render-");
         try
         {
@@ -101,6 +106,7 @@ public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
         var images = new List<(int Page, byte[] Png)>();
         for (var i = 0; i < pages.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             progress.Report(new PlanProgress(i, pages.Count, $"Page {pages[i]} of {sizes.Count}"));
             var png = await Run("pdftoppm", () => renderer.PageToPngAsync(pdfPath, pages[i], dpi, cancellationToken)).ConfigureAwait(false);
             images.Add((pages[i], await File.ReadAllBytesAsync(png, cancellationToken).ConfigureAwait(false)));
@@ -149,10 +155,10 @@ public sealed class DocumentRenderer(TimeSpan timeout, string timeoutSetting)
         {
             return await step().ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException or LibreOfficeTimeoutException)
         {
             throw new RenderException("render_timeout",
-                $"{tool} did not finish within {timeout.TotalSeconds:0.#} s ({timeoutSetting}) and was stopped; nothing was written.");
+                $"{tool} did not finish within {libreOffice.Timeout.TotalSeconds:0.#} s and was stopped; nothing was written. If the document is genuine and only slow, raise the limit with {libreOffice.TimeoutSetting}.", ex);
         }
         catch (LibreOfficeNotInstalledException ex)
         {

@@ -6,15 +6,21 @@ namespace Officina.OpenXml.Rendering;
 /// <summary>
 /// Renders an Office file to PDF with headless LibreOffice (through <see cref="LibreOfficeRunner"/>:
 /// own profile, timeout, cleanup) and a PDF page to PNG with <c>pdftoppm</c> (poppler-utils),
-/// for previews and visual checks.
+/// for previews and visual checks. <c>pdftoppm</c> gets the LibreOffice runner's timeout per page.
 /// </summary>
-public sealed class PdfRenderer(TimeSpan? timeout = null, string pdftoppm = "pdftoppm")
+public sealed class PdfRenderer(LibreOfficeRunner libreOffice, string pdftoppm = "pdftoppm")
 {
-    private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromMinutes(2);
+    private readonly TimeSpan _timeout = libreOffice.Timeout;
+
+    /// <summary>A renderer with its own LibreOffice runner that may take <paramref name="timeout"/> (default 2 minutes).</summary>
+    public PdfRenderer(TimeSpan? timeout = null)
+        : this(new LibreOfficeRunner(timeout: timeout ?? LibreOfficeRunner.DefaultTimeout))
+    {
+    }
 
     /// <summary>Converts <paramref name="input"/> to a PDF in <paramref name="outputDirectory"/> and returns its path.</summary>
     public Task<string> ToPdfAsync(string input, string outputDirectory, CancellationToken cancellationToken = default) =>
-        new LibreOfficeRunner(timeout: _timeout).ConvertFileAsync(input, "pdf", outputDirectory, cancellationToken);
+        libreOffice.ConvertFileAsync(input, "pdf", outputDirectory, cancellationToken);
 
     /// <summary>Renders page <paramref name="page"/> (1-based) of a PDF to a PNG at <paramref name="dpi"/> and returns its path.</summary>
     public async Task<string> PageToPngAsync(string pdf, int page = 1, int dpi = 60, CancellationToken cancellationToken = default)

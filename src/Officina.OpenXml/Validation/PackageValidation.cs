@@ -43,14 +43,19 @@ public static class PackageValidation
     /// description, one-to-one, as many times as the input has it. Only parts whose XML was
     /// loaded in this session are validated: a part never loaded is saved exactly as it came,
     /// so its errors, if any, are the input's own. The baseline (a full validation of the input)
-    /// is only taken when the output has errors at all.
+    /// is only taken when the output has errors at all. Cancellation is checked before each part.
     /// </summary>
-    public static (IReadOnlyList<Finding> Introduced, IReadOnlyList<Finding> PreExisting) Judge(OpenXmlPackage package, Func<IReadOnlySet<string>> baseline)
+    public static (IReadOnlyList<Finding> Introduced, IReadOnlyList<Finding> PreExisting) Judge(
+        OpenXmlPackage package, Func<IReadOnlySet<string>> baseline, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(baseline);
         var validator = new OpenXmlValidator(FileFormatVersions.Office2019) { MaxNumberOfErrors = MaxErrors };
-        var errors = LoadedParts(package).SelectMany(validator.Validate).Take(MaxErrors).ToList();
+        var errors = LoadedParts(package).SelectMany(part =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return validator.Validate(part);
+        }).Take(MaxErrors).ToList();
         if (errors.Count == 0)
         {
             return ([], []);

@@ -37,7 +37,8 @@ public sealed class ToolCallHandler(IDocumentSession session, PlanSerializer ser
         }
     }
 
-    public ToolCallResult Handle(string rawName, string arguments)
+    /// <summary>Answers one tool call; <paramref name="cancellationToken"/> reaches into the operation's long loops (a cancelled call throws).</summary>
+    public ToolCallResult Handle(string rawName, string arguments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rawName);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -73,7 +74,7 @@ public sealed class ToolCallHandler(IDocumentSession session, PlanSerializer ser
         OperationOutcome outcome;
         try
         {
-            outcome = session.Execute(operation);
+            outcome = session.Execute(operation, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {

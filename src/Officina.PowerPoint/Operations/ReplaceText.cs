@@ -50,7 +50,11 @@ public sealed record ReplaceText(
             return errors;
         }
 
-        if (errors.Count == 0 && Paragraphs(session).Sum(p => TextReplacement.Count(p, Find, Comparison)) == 0)
+        if (errors.Count == 0 && !Paragraphs(session).Any(p =>
+            {
+                session.Cancellation.ThrowIfCancellationRequested();
+                return TextReplacement.Count(p, Find, Comparison) > 0;
+            }))
         {
             errors.Add(new("find", "text_found", $"'{Find}' does not occur on {(Slide is { } s ? $"slide {s}" : "any slide")}{(MatchCase == false ? "" : " (matching case)")}."));
         }
@@ -67,6 +71,7 @@ public sealed record ReplaceText(
         {
             foreach (var paragraph in slide.Slide.Descendants<A.Paragraph>().ToList())
             {
+                session.Cancellation.ThrowIfCancellationRequested();
                 var replaced = TextReplacement.Replace(paragraph, Find, Replace, Comparison);
                 if (replaced > 0)
                 {

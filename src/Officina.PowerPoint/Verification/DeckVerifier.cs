@@ -26,9 +26,9 @@ public static class DeckVerifier
         ArgumentNullException.ThrowIfNull(session);
         cancellationToken.ThrowIfCancellationRequested();
         var checks = new List<string> { $"layout: {session.Slides.Count} slide(s) checked for overflowing text (estimated), shapes off the slide, empty placeholders and prompt text" };
-        var (findings, preExisting) = session.Changes.Count == 0 ? ([.. LayoutChecks.Check(session)], []) : CompareWithInput(session, checks);
+        var (findings, preExisting) = session.Changes.Count == 0 ? ([.. LayoutChecks.Check(session, cancellationToken)], []) : CompareWithInput(session, checks, cancellationToken);
         session.Document.Save();
-        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline);
+        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline, cancellationToken);
         findings.AddRange(schema);
         preExisting.AddRange(knownSchema);
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
@@ -36,7 +36,7 @@ public static class DeckVerifier
         return Task.FromResult(new VerificationReport(findings, checks) { PreExisting = preExisting });
     }
 
-    private static (List<Finding> Findings, List<Finding> PreExisting) CompareWithInput(DeckSession session, List<string> checks)
+    private static (List<Finding> Findings, List<Finding> PreExisting) CompareWithInput(DeckSession session, List<string> checks, CancellationToken cancellationToken)
     {
         using var input = session.OpenInput();
         var before = input is null ? [] : SlidesById(input);
@@ -46,6 +46,7 @@ public static class DeckVerifier
         var current = new List<Finding>();
         foreach (var (id, slide) in output.OrderByDescending(s => touched.Contains(s.Key)).ThenBy(s => s.Value.Position))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var finding in LayoutChecks.Check(session, slide.Part, slide.Position))
             {
                 slideOf[finding] = id;
@@ -56,6 +57,7 @@ public static class DeckVerifier
         var earlier = new List<Finding>();
         foreach (var (id, slide) in before)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var finding in LayoutChecks.Check(input!, slide.Part, slide.Position))
             {
                 slideOf[finding] = id;

@@ -18,13 +18,14 @@ public static class LayoutChecks
 
     private static readonly string[] Prompts = ["click to add", "click to edit", "click icon to add"];
 
-    public static IReadOnlyList<Finding> Check(DeckSession deck)
+    public static IReadOnlyList<Finding> Check(DeckSession deck, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deck);
         var findings = new List<Finding>();
         var position = 0;
         foreach (var slide in deck.Slides)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             findings.AddRange(Check(deck, slide, ++position));
         }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Officina.Excel;
 using Officina.Excel.Operations;
+using Officina.OpenXml.LibreOffice;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.PowerPoint;
@@ -96,17 +97,27 @@ public sealed class ReportTemplate
         return new ReportTemplate(buffer.ToArray(), info, limits, path);
     }
 
-    /// <summary>A new working copy of the template, for one record.</summary>
-    public IDocumentSession OpenSession()
+    /// <summary>A new working copy of the template, for one record; a workbook's verification runs <paramref name="libreOffice"/> when given.</summary>
+    public IDocumentSession OpenSession(LibreOfficeRunner? libreOffice = null)
     {
         var input = new MemoryStream(_bytes, writable: false);
         return Info.Host switch
         {
-            DocumentHost.Excel => WorkbookSession.Open(input, _limits, Info),
+            DocumentHost.Excel => WithLibreOffice(WorkbookSession.Open(input, _limits, Info), libreOffice),
             DocumentHost.Word => WordSession.Open(input, _limits, Info),
             DocumentHost.PowerPoint => DeckSession.Open(input, _limits, Info),
             _ => throw new DocumentRejectedException("unsupported_host", $"Officina cannot fill {Info.Host.ToName()} templates."),
         };
+    }
+
+    private static WorkbookSession WithLibreOffice(WorkbookSession book, LibreOfficeRunner? libreOffice)
+    {
+        if (libreOffice is not null)
+        {
+            book.LibreOffice = libreOffice;
+        }
+
+        return book;
     }
 
     private static List<Placeholder> Distinct(IEnumerable<string> texts) =>

@@ -1,3 +1,5 @@
+using Officina.OpenXml.Packaging;
+
 namespace Officina.Service.Configuration;
 
 /// <summary>
@@ -27,6 +29,13 @@ public sealed class OfficinaOptions
 
     /// <summary>Largest request body (file plus sources) accepted, in bytes; default 50 MB.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>
+    /// The decompressed bytes a document (the job's file, a template, an Office source) may load,
+    /// every part counted as it is read whatever its compression ratio; default 256 MB. Past it the
+    /// upload is a 400 and a job fails, both with <c>decompressed_too_large</c>.
+    /// </summary>
+    public long MaxDecompressedBytes { get; set; } = PackageLimits.DefaultMaxDecompressedBytes;
 
     /// <summary>How long jobs, their results and originals are kept after they were created.</summary>
     public double RetentionHours { get; set; } = 24 * 7;
@@ -81,8 +90,15 @@ public sealed class OfficinaOptions
     /// <summary>A pause after each applied operation, for demos and the crash tests; 0 in production.</summary>
     public int StepDelayMilliseconds { get; set; }
 
-    /// <summary>Render jobs: how long LibreOffice (and <c>pdftoppm</c>, per page) may run before the job fails.</summary>
+    /// <summary>
+    /// How long any one LibreOffice run may take — rendering (and <c>pdftoppm</c>, per page),
+    /// recalculation during verification, formula values operations read — before its process
+    /// tree is killed and the job fails (<c>render_timeout</c> for renders, <c>libreoffice_timeout</c> otherwise).
+    /// </summary>
     public double RenderTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>The <c>soffice</c> program to run; default: the one on PATH, else where Debian and LibreOffice's packages put it.</summary>
+    public string? LibreOfficePath { get; set; }
 
     /// <summary>
     /// Batch jobs: at most this many records (data with more is refused with 400). The result zip

@@ -11,6 +11,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Officina.OpenXml.LibreOffice;
 using Officina.OpenXml.Packaging;
 using Officina.OpenXml.Rendering;
 using Officina.Service.Api;
@@ -122,9 +123,20 @@ public static class OfficinaServices
     /// <summary>What runs a job's work, in the service or in a worker process (which adds its own stores).</summary>
     public static IServiceCollection AddOfficinaJobWork(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new PackageLimits { MaxFileBytes = Settings(sp).MaxUploadBytes });
+        services.AddSingleton(sp => new PackageLimits
+        {
+            MaxFileBytes = Settings(sp).MaxUploadBytes,
+            MaxDecompressedBytes = Settings(sp).MaxDecompressedBytes,
+            DecompressedLimitSetting = "the setting Officina:MaxDecompressedBytes (bytes)",
+        });
+
+        // One LibreOffice for every run of this process (renders, verification, formula values), with the one timeout.
+        services.AddSingleton(sp => new LibreOfficeRunner(
+            string.IsNullOrWhiteSpace(Settings(sp).LibreOfficePath) ? null : Settings(sp).LibreOfficePath,
+            TimeSpan.FromSeconds(Settings(sp).RenderTimeoutSeconds),
+            timeoutSetting: "the setting Officina:RenderTimeoutSeconds"));
         services.AddSingleton<JobDocuments>();
-        services.AddSingleton(sp => new DocumentRenderer(TimeSpan.FromSeconds(Settings(sp).RenderTimeoutSeconds), "Officina:RenderTimeoutSeconds"));
+        services.AddSingleton(sp => new DocumentRenderer(sp.GetRequiredService<LibreOfficeRunner>()));
         services.AddSingleton<ReportBatchJob>();
         services.AddSingleton<ModelLoopFactory>();
         services.AddTransient<JobRunner>();

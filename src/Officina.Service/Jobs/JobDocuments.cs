@@ -1,3 +1,4 @@
+using Officina.OpenXml.LibreOffice;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.Planning;
@@ -9,13 +10,18 @@ namespace Officina.Service.Jobs;
 /// <summary>
 /// Opens a job's document (its stored original, or a new one for the host) with the host that
 /// handles it, and registers the job's sources by name. The same rule as the CLI's
-/// DocumentSessions: files are recognised by content.
+/// DocumentSessions: files are recognised by content. Every document (and Office source) is
+/// checked against the configured <see cref="PackageLimits"/>, and a workbook's verification runs
+/// the configured <see cref="LibreOfficeRunner"/>.
 /// </summary>
-public sealed class JobDocuments(IFileStore files, PackageLimits limits)
+public sealed class JobDocuments(IFileStore files, PackageLimits limits, LibreOfficeRunner libreOffice)
 {
     public static OperationCatalog Catalog => DocumentSessions.Catalog;
 
     public PackageLimits Limits => limits;
+
+    /// <summary>The LibreOffice every run of a job uses, with the configured program and timeout.</summary>
+    public LibreOfficeRunner LibreOffice => libreOffice;
 
     /// <summary>Checks an upload and returns its host; throws <see cref="DocumentRejectedException"/> with the reason.</summary>
     public PackageInfo Inspect(byte[] content)
@@ -33,12 +39,12 @@ public sealed class JobDocuments(IFileStore files, PackageLimits limits)
         {
             var bytes = await files.ReadAsync(job.Id, "original", cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The original file of job '{job.Id}' is missing from the file store (expired or deleted).");
-            session = DocumentSessions.Open(new MemoryStream(bytes, writable: false), limits);
+            session = DocumentSessions.Open(new MemoryStream(bytes, writable: false), limits, libreOffice);
         }
         else
         {
             session = DocumentHosts.TryParse(job.Host, out var host) && DocumentSessions.Supports(host)
-                ? DocumentSessions.Create(host)
+                ? DocumentSessions.Create(host, libreOffice)
                 : throw new DocumentRejectedException("unsupported_host", $"New {job.Host} documents are not supported yet.");
         }
 
@@ -63,7 +69,7 @@ public sealed class JobDocuments(IFileStore files, PackageLimits limits)
         {
             if (await files.ReadAsync(job.Id, $"source_{i}", cancellationToken).ConfigureAwait(false) is { } content)
             {
-                sources.Add(SourceReader.Read(job.Sources[i], content));
+                sources.Add(SourceReader.Read(job.Sources[i], content, limits: limits));
             }
         }
 

@@ -40,6 +40,7 @@ public sealed class ReportBatchJob(IFileStore files, JobDocuments documents, IOp
             MissingFields = request.MissingFields,
             MaxRecords = settings.MaxReportRecords,
             Limits = documents.Limits,
+            LibreOffice = documents.LibreOffice,
             SummaryEntry = BatchRequest.SummaryEntry,
         };
 

@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using Officina.Excel;
+using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using A = DocumentFormat.OpenXml.Drawing;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -17,9 +18,9 @@ public static class OfficeSourceReader
 {
     private const int ParagraphsPerUnit = 20;
 
-    public static SourceDocument ReadWorkbook(string name, byte[] bytes, int tokenBudget)
+    public static SourceDocument ReadWorkbook(string name, byte[] bytes, int tokenBudget, PackageLimits? limits = null)
     {
-        using var book = WorkbookSession.Open(new MemoryStream(bytes));
+        using var book = WorkbookSession.Open(new MemoryStream(bytes), limits);
         var digest = book.Inspect(Math.Max(200, tokenBudget));
         var units = new List<SourceUnit> { new(1, $"[workbook digest; cite cells as Sheet!A1]\n{digest}") };
         var number = 1;

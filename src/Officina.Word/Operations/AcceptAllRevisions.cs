@@ -23,7 +23,7 @@ public sealed record AcceptAllRevisions : WriteOperation<WordSession>
     public override Change Apply(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var count = session.StoryRoots().ToList().Sum(RevisionResolver.Accept);
+        var count = session.StoryRoots().ToList().Sum(root => RevisionResolver.Accept(root, session.Cancellation));
         return new Change("accept_all_revisions", "document", $"Accepted {count} tracked change(s)", count);
     }
 }

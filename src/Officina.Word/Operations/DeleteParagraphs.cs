@@ -50,6 +50,7 @@ public sealed record DeleteParagraphs(
         var targets = Paragraphs.Select(id => session.Ids.Find(id)!).Distinct().ToList();
         foreach (var paragraph in targets)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             if (session.TrackChanges)
             {
                 session.Revisions.MarkParagraphDeleted(paragraph);

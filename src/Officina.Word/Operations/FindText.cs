@@ -36,6 +36,7 @@ public sealed record FindText(
         var total = 0;
         foreach (var paragraph in session.Paragraphs)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             var content = ParagraphText.Of(paragraph);
             for (var at = content.IndexOf(Text, comparison); at >= 0; at = content.IndexOf(Text, at + Text.Length, comparison))
             {

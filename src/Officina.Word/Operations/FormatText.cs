@@ -92,14 +92,16 @@ public sealed partial record FormatText(
         }
         else
         {
-            foreach (var match in TextMatches.ForEditing(TextMatches.In(Targets(session), Match, MatchCase == true)))
+            foreach (var match in TextMatches.ForEditing(TextMatches.In(Targets(session), Match, MatchCase == true, cancellationToken: session.Cancellation)))
             {
+                session.Cancellation.ThrowIfCancellationRequested();
                 runs.AddRange(RunSplitter.Isolate(match.Paragraph, match.Start, match.End));
             }
         }
 
         foreach (var run in runs.Distinct())
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             if (session.TrackChanges)
             {
                 session.Revisions.RecordRunFormat(run);

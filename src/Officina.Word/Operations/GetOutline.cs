@@ -32,6 +32,7 @@ public sealed record GetOutline : ReadOperation<WordSession>
         var entries = new List<OutlineEntry>();
         foreach (var paragraph in session.Paragraphs)
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             var level = paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value is { } own && own < 9
                 ? own + 1
                 : session.Styles.OutlineLevel(ParagraphText.StyleId(paragraph));

@@ -23,7 +23,7 @@ public sealed record RejectAllRevisions : WriteOperation<WordSession>
     public override Change Apply(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var count = session.StoryRoots().ToList().Sum(RevisionResolver.Reject);
+        var count = session.StoryRoots().ToList().Sum(root => RevisionResolver.Reject(root, session.Cancellation));
         return new Change("reject_all_revisions", "document", $"Rejected {count} tracked change(s)", count);
     }
 }

@@ -69,7 +69,7 @@ public sealed record ReplaceText(
             return errors;
         }
 
-        var matches = TextMatches.In(Targets(session), Find, MatchCase == true, Math.Min(MaxCount ?? int.MaxValue, MaxReplacements + 1)).Count;
+        var matches = TextMatches.In(Targets(session), Find, MatchCase == true, Math.Min(MaxCount ?? int.MaxValue, MaxReplacements + 1), session.Cancellation).Count;
         if (matches == 0)
         {
             errors.Add(new("find", "text_found", $"The text \"{Find}\" does not occur{(Paragraphs is null ? " in the document" : " in the given paragraphs")}{(MatchCase == true ? " (matching case)" : "")}. Use find_text to check."));
@@ -91,9 +91,10 @@ public sealed record ReplaceText(
     public override Change Apply(WordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var matches = TextMatches.In(Targets(session), Find, MatchCase == true, MaxCount);
+        var matches = TextMatches.In(Targets(session), Find, MatchCase == true, MaxCount, session.Cancellation);
         foreach (var match in TextMatches.ForEditing(matches))
         {
+            session.Cancellation.ThrowIfCancellationRequested();
             ReplaceMatch(session, match, Replace);
         }
 

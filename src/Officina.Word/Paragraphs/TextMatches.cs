@@ -11,8 +11,8 @@ public sealed record TextMatch(Paragraph Paragraph, int Start, int Length)
 /// <summary>Finds text across run boundaries in paragraphs' visible text.</summary>
 public static class TextMatches
 {
-    /// <summary>Matches of <paramref name="find"/> in <paramref name="paragraphs"/>, in document order, at most <paramref name="limit"/>.</summary>
-    public static List<TextMatch> In(IEnumerable<Paragraph> paragraphs, string find, bool matchCase, int? limit = null)
+    /// <summary>Matches of <paramref name="find"/> in <paramref name="paragraphs"/>, in document order, at most <paramref name="limit"/>; cancellation is checked per paragraph.</summary>
+    public static List<TextMatch> In(IEnumerable<Paragraph> paragraphs, string find, bool matchCase, int? limit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         ArgumentException.ThrowIfNullOrEmpty(find);
@@ -20,6 +20,7 @@ public static class TextMatches
         var matches = new List<TextMatch>();
         foreach (var paragraph in paragraphs)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var text = ParagraphText.Of(paragraph);
             for (var at = text.IndexOf(find, comparison); at >= 0; at = text.IndexOf(find, at + find.Length, comparison))
             {

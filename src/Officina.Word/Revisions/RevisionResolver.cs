@@ -14,12 +14,13 @@ namespace Officina.Word.Revisions;
 public static class RevisionResolver
 {
     /// <summary>Accepts every revision under <paramref name="root"/>; returns how many there were.</summary>
-    public static int Accept(OpenXmlElement root)
+    public static int Accept(OpenXmlElement root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         var count = 0;
         foreach (var element in root.Descendants().ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (element.Parent is null && element != root)
             {
                 continue;
@@ -51,12 +52,13 @@ public static class RevisionResolver
     }
 
     /// <summary>Rejects every revision under <paramref name="root"/>; returns how many there were.</summary>
-    public static int Reject(OpenXmlElement root)
+    public static int Reject(OpenXmlElement root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         var count = 0;
         foreach (var element in root.Descendants().ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (element.Parent is null && element != root)
             {
                 continue;

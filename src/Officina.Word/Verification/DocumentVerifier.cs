@@ -24,7 +24,7 @@ public static partial class DocumentVerifier
         var checks = new List<string>();
         var content = new List<Finding>(CommentRanges(session));
         checks.Add("comments: ranges, references and comment entries pair up");
-        content.AddRange(Placeholders(session));
+        content.AddRange(Placeholders(session, cancellationToken));
         checks.Add("placeholders: leftover template prompts and content controls showing placeholder text");
         var (findings, preExisting) = (content, new List<Finding>());
         if (session.Changes.Count > 0 && content.Count > 0)
@@ -32,13 +32,13 @@ public static partial class DocumentVerifier
             using var input = session.OpenInput();
             if (input is not null)
             {
-                (findings, preExisting) = FindingBaseline.Split(content, [.. CommentRanges(input), .. Placeholders(input)]);
+                (findings, preExisting) = FindingBaseline.Split(content, [.. CommentRanges(input), .. Placeholders(input, cancellationToken)]);
                 checks.Add("comments and placeholders: compared with the input's; those it already had are listed as pre-existing");
             }
         }
 
         session.Document.Save();
-        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline);
+        var (schema, knownSchema) = PackageValidation.Judge(session.Document, () => session.Baseline, cancellationToken);
         findings.AddRange(schema);
         preExisting.AddRange(knownSchema);
         checks.Add("schema: OpenXmlValidator (Office 2019), against the input's baseline");
@@ -71,12 +71,13 @@ public static partial class DocumentVerifier
     }
 
     /// <summary>Paragraphs that still hold template prompts, and content controls showing their placeholder.</summary>
-    public static IEnumerable<Finding> Placeholders(WordSession session)
+    public static IEnumerable<Finding> Placeholders(WordSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         var reported = 0;
         foreach (var paragraph in session.Paragraphs)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (paragraph.Ancestors<SdtElement>().Any(s => s.SdtProperties?.GetFirstChild<ShowingPlaceholder>() is not null))
             {
                 continue;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Officina.OpenXml.LibreOffice;
+using Officina.Testing;
 
 namespace Officina.OpenXml.Tests.LibreOffice;
 
@@ -50,8 +51,25 @@ public sealed class LibreOfficeRunnerTests
     [Fact]
     public async Task ConvertAsync_ThrowsTimeout_WhenRunExceedsTimeout()
     {
-        var runner = new LibreOfficeRunner(Installed().Executable, TimeSpan.FromMilliseconds(50));
-        await Assert.ThrowsAsync<TimeoutException>(() => runner.ConvertToPdfAsync(Encoding.UTF8.GetBytes("a,b\n"), "data.csv"));
+        var runner = new LibreOfficeRunner(Installed().Executable, TimeSpan.FromMilliseconds(50), timeoutSetting: "the test's timeout");
+        var error = await Assert.ThrowsAsync<LibreOfficeTimeoutException>(() => runner.ConvertToPdfAsync(Encoding.UTF8.GetBytes("a,b\n"), "data.csv"));
+        Assert.Contains("raise the limit with the test's timeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConvertAsync_KillsTheWholeProcessTree_WhenAHungLibreOfficePassesItsTimeout()
+    {
+        using var hung = new HungLibreOffice();
+        var runner = new LibreOfficeRunner(hung.Program, TimeSpan.FromSeconds(2), timeoutSetting: "Officina:RenderTimeoutSeconds");
+
+        // The script sleeps ten minutes; the safety limit only keeps a broken timeout from hanging the test run.
+        var error = await Assert.ThrowsAsync<LibreOfficeTimeoutException>(
+            () => runner.RecalculateXlsxAsync(MinimalXlsx("""<row r="1"><c r="A1"><v>2</v></c></row>""")).WaitAsync(TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), error.Timeout);
+        Assert.Contains("did not finish within 2 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Officina:RenderTimeoutSeconds", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await hung.SurvivorsAfterAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

@@ -128,6 +128,22 @@ public sealed class PackageGuardTests
         return string.Concat(text.AsSpan(0, at), replace, text.AsSpan(at + find.Length));
     }
 
+    [Fact]
+    public void Inspect_Refuses_WhenPartsEachUnderTheRatioCheckAddUpPastTheDecompressedLimit()
+    {
+        // Six parts of ~600 KB that compress about two-fold: none is a bomb, together 3.6 MB.
+        var package = HostilePackages.Padded(6, 600 * 1024);
+        var limits = new PackageLimits { MaxDecompressedBytes = 2 * 1024 * 1024, DecompressedLimitSetting = "the test's setting" };
+        Assert.Equal(DocumentHost.Excel, PackageGuard.Inspect(new MemoryStream(package)).Host);
+
+        var error = Assert.Throws<DocumentRejectedException>(() => PackageGuard.Inspect(new MemoryStream(package), limits));
+
+        Assert.Equal("decompressed_too_large", error.Reason);
+        Assert.Contains("more than 2 MB when decompressed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("customXml/pad", error.Message, StringComparison.Ordinal);
+        Assert.Contains("raise the limit with the test's setting", error.Message, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> Assets()
     {
         var data = new TheoryData<string, string>();
