@@ -15,10 +15,10 @@ public sealed record PackageLimits
     /// <summary>
     /// The decompressed bytes one package may hold: every part counted as it is actually read
     /// (never the size its zip header claims), whatever its compression ratio, so that many
-    /// parts each small enough to pass the ratio check cannot add up to gigabytes. The SDK's DOM
-    /// takes roughly 10–20 times a part's XML in memory, so the default 256 MB already allows
-    /// several GB for one document; past it the package is refused with
-    /// <c>decompressed_too_large</c>.
+    /// parts each small enough to pass the ratio check cannot add up to gigabytes. Editing takes
+    /// many times the XML loaded (the benchmarks' 38 MB workbook peaks at 758 MB when a plan
+    /// writes to its large sheet), so the default 256 MB already allows gigabytes for one
+    /// document; past it the package is refused with <c>decompressed_too_large</c>.
     /// </summary>
     public long MaxDecompressedBytes { get; init; } = DefaultMaxDecompressedBytes;
 
