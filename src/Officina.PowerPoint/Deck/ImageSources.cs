@@ -58,23 +58,18 @@ public static class ImageSources
     }
 
     /// <summary>
-    /// Deletes the parts behind <paramref name="relationshipIds"/> that <paramref name="slide"/>
-    /// no longer refers to, unless another part of the deck still uses them.
+    /// Drops the relationships behind <paramref name="relationshipIds"/> that <paramref name="slide"/>
+    /// no longer refers to. The SDK deletes a part with its last relationship and keeps one that
+    /// another slide still shows (a duplicated slide's picture, a background used on every slide).
     /// </summary>
-    public static void DropUnused(DeckSession session, SlidePart slide, IEnumerable<string> relationshipIds)
+    public static void DropUnused(SlidePart slide, IEnumerable<string> relationshipIds)
     {
-        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(slide);
+        ArgumentNullException.ThrowIfNull(relationshipIds);
         var remaining = slide.Slide.OuterXml;
         foreach (var id in relationshipIds.Distinct())
         {
-            if (remaining.Contains($"\"{id}\"", StringComparison.Ordinal) || !slide.TryGetPartById(id, out var part))
-            {
-                continue;
-            }
-
-            var shared = part is not ChartPart && session.Document.GetAllParts().Count(p => p.Parts.Any(r => r.OpenXmlPart == part)) > 1;
-            if (!shared)
+            if (!remaining.Contains($"\"{id}\"", StringComparison.Ordinal) && slide.TryGetPartById(id, out var part))
             {
                 slide.DeletePart(part);
             }

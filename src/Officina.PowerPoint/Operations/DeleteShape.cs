@@ -39,7 +39,7 @@ public sealed record DeleteShape(
         var charts = shape.Descendants<C.ChartReference>().Select(c => c.Id?.Value).OfType<string>().ToList();
         var images = shape.Descendants<A.Blip>().Select(b => b.Embed?.Value).OfType<string>().ToList();
         shape.Remove();
-        ImageSources.DropUnused(session, slide, charts.Concat(images));
+        ImageSources.DropUnused(slide, charts.Concat(images));
         return new Change("delete_shape", $"slide {Slide}", $"Deleted {kind} '{name}' from slide {Slide}");
     }
 }
