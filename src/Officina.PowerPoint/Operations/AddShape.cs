@@ -131,7 +131,7 @@ public sealed record AddShape(
             tree.AppendChild(ShapeStyles.Shape(id, name, preset, box, Text, FillColor, LineColor, FontSize));
         }
 
-        var text = Text is { Length: > 0 } t ? $" with text '{(t.Length > 40 ? t[..40] + "…" : t)}'" : "";
+        var text = Text?.ReplaceLineEndings(" / ") is { Length: > 0 } t ? $" with text '{(t.Length > 40 ? t[..40] + "…" : t)}'" : "";
         return new Change("add_shape", $"slide {Slide}, shape '{name}'", $"Added {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Geometry.ToString()).Replace('_', ' ')} '{name}' (id {id}){text} on slide {Slide}");
     }
 

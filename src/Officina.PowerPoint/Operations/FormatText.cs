@@ -345,7 +345,7 @@ public sealed record FormatText(
         var slides = Slide is { } one ? [(one, session.SlideAt(one)!)] : session.Slides.Select((s, i) => (i + 1, s));
         foreach (var (position, slide) in slides)
         {
-            result.AddRange(SlideShapes.TopLevel(slide).SelectMany(s => s.Descendants<A.Paragraph>()).Select(p => (position, p, Owner(p))));
+            result.AddRange((slide.Slide.CommonSlideData?.ShapeTree?.Descendants<A.Paragraph>() ?? []).Select(p => (position, p, Owner(p))));
         }
 
         return result;

@@ -22,7 +22,7 @@ public sealed class AddShapeTests
         Assert.Equal("Step 1\nPlan", ShapeText.Text(shape));
         Assert.All(shape.Descendants<A.Run>(), r => Assert.Equal(1600, r.RunProperties!.FontSize!.Value));
         Assert.Equal(A.TextAnchoringTypeValues.Center, shape.TextBody!.BodyProperties!.Anchor!.Value);
-        Assert.Equal("Added rounded rectangle 'Rectangle: Rounded Corners 3' (id 4) with text 'Step 1\nPlan' on slide 1", change.Summary);
+        Assert.Equal("Added rounded rectangle 'Rectangle: Rounded Corners 3' (id 4) with text 'Step 1 / Plan' on slide 1", change.Summary);
     }
 
     [Fact]
