@@ -194,7 +194,7 @@ public sealed record FormatShape(
 
             if (LineDash is { } dash)
             {
-                line.Add(dash.ToString().ToLowerInvariant());
+                line.Add(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(dash.ToString()).Replace('_', ' '));
             }
 
             parts.Add(string.Join(" ", line));

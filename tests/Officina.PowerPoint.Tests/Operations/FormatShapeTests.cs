@@ -24,7 +24,7 @@ public sealed class FormatShapeTests
         Assert.Equal(2.5 * 12700, outline.Width!.Value);
         Assert.Equal(A.SchemeColorValues.Accent2, outline.GetFirstChild<A.SolidFill>()!.SchemeColor!.Val!.Value);
         Assert.Equal(A.PresetLineDashValues.DashDot, outline.GetFirstChild<A.PresetDash>()!.Val!.Value);
-        Assert.Equal("Formatted text box 'Note' on slide 1: fill #1F4E79 (25% transparent), outline accent2 2.5 pt dashdot", change.Summary);
+        Assert.Equal("Formatted text box 'Note' on slide 1: fill #1F4E79 (25% transparent), outline accent2 2.5 pt dash dot", change.Summary);
     }
 
     [Fact]
