@@ -91,8 +91,11 @@ public static class TextFormatting
 
         if (format.Font is { } font)
         {
-            SchemaOrder.Set(properties, SchemaOrder.CharacterProperties, new A.LatinFont { Typeface = font.Trim() });
-            SchemaOrder.Set(properties, SchemaOrder.CharacterProperties, new A.ComplexScriptFont { Typeface = font.Trim() });
+            // A theme font reference (+mj-lt, +mn-lt) has its own complex-script twin (+mj-cs, +mn-cs).
+            var name = font.Trim();
+            var theme = name is ['+', 'm', 'j' or 'n', '-', 'l', 't'];
+            SchemaOrder.Set(properties, SchemaOrder.CharacterProperties, new A.LatinFont { Typeface = name });
+            SchemaOrder.Set(properties, SchemaOrder.CharacterProperties, new A.ComplexScriptFont { Typeface = theme ? name[..4] + "cs" : name });
         }
     }
 

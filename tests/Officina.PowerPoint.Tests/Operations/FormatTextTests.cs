@@ -25,6 +25,18 @@ public sealed class FormatTextTests
     }
 
     [Fact]
+    public void Apply_SetsThemeFont_WithItsComplexScriptTwin()
+    {
+        using var deck = Decks.WithSlides(1);
+
+        deck.Run("""{"op":"format_text","slide":1,"shape":"Content Placeholder 2","font":"+mj-lt"}""");
+
+        var properties = Runs(deck.Reopen(), "Content Placeholder 2").Single().RunProperties!;
+        Assert.Equal("+mj-lt", properties.GetFirstChild<A.LatinFont>()!.Typeface!.Value);
+        Assert.Equal("+mj-cs", properties.GetFirstChild<A.ComplexScriptFont>()!.Typeface!.Value);
+    }
+
+    [Fact]
     public void Apply_FormatsOnlyTheMatch_SplittingRunsAndKeepingTheRest()
     {
         using var deck = Decks.WithSlides(1);
