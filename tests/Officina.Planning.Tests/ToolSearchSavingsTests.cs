@@ -39,6 +39,17 @@ public sealed class ToolSearchSavingsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Namespaces_FileDeckFormattingTogether_UnderTen()
+    {
+        var namespaces = ToolNamespaces.For(Officina.PowerPoint.PowerPointOperations.Catalog.Operations);
+
+        Assert.All(namespaces, ns => Assert.InRange(ns.Operations.Count, 1, 9));
+        var format = Assert.Single(namespaces, ns => ns.Name == "powerpoint_format");
+        Assert.Equal(["format_shape", "format_text", "reorder_shape", "set_shape_geometry", "set_slide_background"], format.Operations.Select(o => o.Name).Order());
+        Assert.Contains("add_shape", Assert.Single(namespaces, ns => ns.Name == "powerpoint_objects").Operations.Select(o => o.Name));
+    }
+
+    [Fact]
     public void Namespaces_SplitLargeGroups_WhenThemeHasTenOrMore()
     {
         var one = ExcelOperations.Catalog.Operations[0];

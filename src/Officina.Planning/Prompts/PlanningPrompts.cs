@@ -111,6 +111,7 @@ public static partial class PlanningPrompts
         _ => """
             Deck craft:
             - Use the template's layouts and placeholders; one idea per slide; no text overflowing its box; no leftover placeholder text.
+            - Colour with the theme's colours (accent1…accent6, text1, background1) so edits follow the template; format only what was asked (format_text with match formats just those words).
             """,
     };
 

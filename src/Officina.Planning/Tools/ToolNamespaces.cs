@@ -25,6 +25,10 @@ public static class ToolNamespaces
         ["freeze_panes"] = "format", ["add_conditional_format"] = "format",
         ["create_table"] = "objects", ["add_data_validation"] = "objects", ["add_chart"] = "objects",
         ["create_pivot_table"] = "objects", ["add_comment"] = "objects",
+
+        // Deck operations whose words would file them elsewhere: a slide's background and a shape's
+        // stacking order are formatting, like its fill, outline and geometry.
+        ["set_slide_background"] = "format", ["reorder_shape"] = "format",
     };
 
     private static readonly (string Theme, string[] Words)[] Fallback =
@@ -41,7 +45,7 @@ public static class ToolNamespaces
         ["cells"] = "Read, find and write cell values, formulas and names",
         ["sheets"] = "List, add, rename and delete sheets, slides or layouts",
         ["structure"] = "Insert, delete, move and sort rows, columns and other structure",
-        ["format"] = "Number formats, fonts, fills, borders, widths, merges, frozen panes",
+        ["format"] = "Number formats, fonts, fills, outlines, borders, backgrounds, sizes and positions, merges, frozen panes",
         ["objects"] = "Tables, charts, pivot tables, comments, validation and other objects",
         ["text"] = "Read and edit text, paragraphs, headings and lists",
         ["other"] = "Other operations",

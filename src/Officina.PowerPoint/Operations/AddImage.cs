@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using DocumentFormat.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.PowerPoint.Deck;
 
@@ -35,27 +34,7 @@ public sealed record AddImage(
         var errors = new List<OperationError>();
         session.TryResolveSlide(Slide, "slide", errors, out _);
         Placement.Check(X, Y, Width, Height, errors);
-        if (session.FindSource(Source) is not { } open)
-        {
-            errors.Add(new("source", "source_exists", session.SourceNames.Count == 0
-                ? $"No image sources are registered, so '{Source}' cannot be read; the caller must register the image (e.g. officina run --source logo.png)."
-                : $"There is no source named '{Source}'. Sources: {string.Join(", ", session.SourceNames.Select(s => $"'{s}'"))}."));
-            return errors;
-        }
-
-        try
-        {
-            using var stream = open();
-            if (ImageHeader.Read(stream) is null)
-            {
-                errors.Add(new("source", "image_format", $"Source '{Source}' is not a PNG or JPEG image."));
-            }
-        }
-        catch (IOException ex)
-        {
-            errors.Add(new("source", "source_readable", $"Source '{Source}' cannot be read: {ex.Message}"));
-        }
-
+        ImageSources.Check(session, Source, "source", errors);
         return errors;
     }
 
@@ -63,21 +42,8 @@ public sealed record AddImage(
     {
         ArgumentNullException.ThrowIfNull(session);
         var slide = session.SlideAt(Slide)!;
-        byte[] bytes;
-        using (var stream = session.FindSource(Source)!())
-        using (var buffer = new MemoryStream())
-        {
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
-
-        var header = ImageHeader.Read(new MemoryStream(bytes))!.Value;
-        var image = slide.AddImagePart(header.IsPng ? ImagePartType.Png : ImagePartType.Jpeg);
-        using (var data = new MemoryStream(bytes))
-        {
-            image.FeedData(data);
-        }
-
+        var (bytes, header) = ImageSources.Read(session, Source);
+        var relationshipId = ImageSources.AddTo(slide, bytes, header);
         var naturalWidth = header.Width * 72.0 / 96;
         var naturalHeight = header.Height * 72.0 / 96;
         var (area, placeholder) = Placement.ContentArea(session, slide);
@@ -105,7 +71,7 @@ public sealed record AddImage(
         var box = new Box(Placement.Emu(x), Placement.Emu(y), Placement.Emu(width), Placement.Emu(height));
         var id = SlideShapes.NextId(slide);
         var name = Name is { Length: > 0 } n ? n : $"Picture {id - 1}";
-        var picture = ShapeBuilder.Picture(id, name, Description, slide.GetIdOfPart(image), box);
+        var picture = ShapeBuilder.Picture(id, name, Description, relationshipId, box);
         if (placeholder is not null && X is null && Y is null)
         {
             placeholder.InsertAfterSelf(picture);

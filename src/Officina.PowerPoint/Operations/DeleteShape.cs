@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using DocumentFormat.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.PowerPoint.Deck;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -40,21 +39,7 @@ public sealed record DeleteShape(
         var charts = shape.Descendants<C.ChartReference>().Select(c => c.Id?.Value).OfType<string>().ToList();
         var images = shape.Descendants<A.Blip>().Select(b => b.Embed?.Value).OfType<string>().ToList();
         shape.Remove();
-        var remaining = slide.Slide.OuterXml;
-        foreach (var id in charts.Concat(images).Distinct())
-        {
-            if (remaining.Contains($"\"{id}\"", StringComparison.Ordinal) || !slide.TryGetPartById(id, out var part))
-            {
-                continue;
-            }
-
-            var shared = part is not ChartPart && session.Document.GetAllParts().Count(p => p.Parts.Any(r => r.OpenXmlPart == part)) > 1;
-            if (!shared)
-            {
-                slide.DeletePart(part);
-            }
-        }
-
+        ImageSources.DropUnused(slide, charts.Concat(images));
         return new Change("delete_shape", $"slide {Slide}", $"Deleted {kind} '{name}' from slide {Slide}");
     }
 }

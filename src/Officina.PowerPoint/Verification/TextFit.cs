@@ -16,7 +16,9 @@ namespace Officina.PowerPoint.Verification;
 /// insets (0.1 in left and right by default) and the level's indent (0.5 in per level below
 /// the first). A line is 1.2 × size × line spacing (90% in the Office theme) tall, plus the
 /// paragraph's space before. The text overflows when the total passes the box height minus
-/// the insets by more than 5%. Shapes that grow to fit their text (<c>spAutoFit</c>) and
+/// the insets by more than 5%. A paragraph's own line spacing and space before and after
+/// (<c>a:lnSpc</c>, <c>a:spcBef</c>, <c>a:spcAft</c>, as format_text writes them) replace the
+/// defaults. Shapes that grow to fit their text (<c>spAutoFit</c>) and
 /// boxes without a known size are not judged.
 /// </summary>
 public static class TextFit
@@ -63,12 +65,23 @@ public static class TextFit
             var usable = Math.Max(width - (level - 1) * 36 - (IsBody(shape) ? 18 : 0), size);
             var count = text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length * CharacterWidthEm * size / usable)));
             lines += count;
-            needed += count * LineHeightEm * size * LineSpacing(slide, shape, level) * spacingScale + (first ? 0 : SpaceBefore(shape, level, size));
+            var own = paragraph.ParagraphProperties;
+            var lineHeight = own?.LineSpacing?.SpacingPoints?.Val?.Value is { } exact
+                ? exact / 100.0
+                : LineHeightEm * size * (own?.LineSpacing?.SpacingPercent?.Val?.Value / 100_000.0 ?? LineSpacing(slide, shape, level));
+            var before = own?.SpaceBefore is { } spaceBefore ? Spacing(spaceBefore, size) : first ? 0 : SpaceBefore(shape, level, size);
+            needed += count * lineHeight * spacingScale + before + (own?.SpaceAfter is { } spaceAfter ? Spacing(spaceAfter, size) : 0);
             first = false;
         }
 
         return (needed, available, lines);
     }
+
+    /// <summary>Space before or after a paragraph in points: its own points, or a percentage of a line.</summary>
+    private static double Spacing(OpenXmlCompositeElement spacing, double size) =>
+        spacing.GetFirstChild<A.SpacingPoints>()?.Val?.Value is { } points ? points / 100.0
+            : spacing.GetFirstChild<A.SpacingPercent>()?.Val?.Value is { } percent ? percent / 100_000.0 * LineHeightEm * size
+            : 0;
 
     public static bool Overflows((double Needed, double Available, int Lines) estimate) => estimate.Needed > estimate.Available * Tolerance;
 

@@ -29,6 +29,7 @@ public sealed class DeleteShapeTests
         using var reopened = deck.Reopen();
 
         Assert.Single(reopened.Slide(2).ImageParts);
+        Assert.Empty(reopened.Slide(1).ImageParts);
         Assert.Equal("picture", SlideShapes.Kind(reopened.Shape(2, "Picture 3")));
     }
 

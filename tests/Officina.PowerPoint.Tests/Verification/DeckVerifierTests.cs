@@ -55,4 +55,19 @@ public sealed class DeckVerifierTests
         Assert.Contains(findings, f => f.Code == "off_slide" && f.Severity == FindingSeverity.Warning && f.Message == "shape 'Stray' runs off the slide: 60 pt past the right edge");
         Assert.Contains(findings, f => f.Code == "off_slide" && f.Severity == FindingSeverity.Error && f.Message.Contains("'Lost' is entirely off", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Verify_ReportsOverflow_WhenFormattingMakesTextTaller_UntilItShrinks()
+    {
+        using var deck = DeckSession.Create();
+        deck.Run("""{"op":"add_slide","layout":"Blank"}""");
+        deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"One"},{"text":"Two"},{"text":"Three"}],"x":100,"y":100,"width":300,"height":100,"name":"List"}""");
+        Assert.Empty((await deck.VerifyAsync()).Findings);
+
+        deck.Run("""{"op":"format_text","slide":1,"shape":"List","line_spacing":2,"space_after":6}""");
+        Assert.Equal("text_overflow", Assert.Single((await deck.VerifyAsync()).Findings).Code);
+
+        deck.Run("""{"op":"format_text","slide":1,"shape":"List","autofit":"shrink_text"}""");
+        Assert.Empty((await deck.VerifyAsync()).Findings);
+    }
 }
