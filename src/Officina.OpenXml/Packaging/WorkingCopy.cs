@@ -12,7 +12,7 @@ public sealed record LoadedPackage(MemoryStream Working, byte[] Original, Packag
 /// never written to), check it with <see cref="PackageGuard"/>, mend what Office reads but
 /// the SDK refuses (<see cref="ContentTypesRepair"/>, <see cref="RelationshipTargetRepair"/>,
 /// <see cref="PackageRepair"/>, <see cref="DerivedNameRepair"/>, <see cref="MetadataRepair"/>,
-/// <see cref="SingletonPartRepair"/>), translate Strict Open XML
+/// <see cref="PartContentTypeRepair"/>, <see cref="SingletonPartRepair"/>), translate Strict Open XML
 /// (<see cref="StrictTranslation"/>), open it with the OpenXML SDK, save by cloning (the
 /// session stays open), and take the input's schema-error baseline when asked.
 /// </summary>
@@ -42,6 +42,7 @@ public static class WorkingCopy
         repairs.AddRange(PackageRepair.MendRelationships(working));
         repairs.AddRange(DerivedNameRepair.Mend(working));
         repairs.AddRange(MetadataRepair.Mend(working));
+        repairs.AddRange(PartContentTypeRepair.Mend(working, host));
         repairs.AddRange(SingletonPartRepair.Mend(working));
         return new LoadedPackage(working, working.ToArray(), info, repairs);
     }
