@@ -63,6 +63,28 @@ public static class WorkingCopy
     }
 
     /// <summary>
+    /// Reads what opening needs from <paramref name="document"/>, such as the main part's root
+    /// element, which the SDK loads only when first asked (a workbook part whose root is in
+    /// another namespace, as in files from Office 2007's pre-release, fails here). A part it
+    /// cannot read is refused with the reason, and the document is disposed.
+    /// </summary>
+    public static TResult Read<TResult>(OpenXmlPackage document, Func<TResult> read, string noun)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        {
+            document.Dispose();
+            var detail = ex.InnerException is { } inner && inner.Message != ex.Message ? $"{ex.Message} {inner.Message}" : ex.Message;
+            throw new DocumentRejectedException("damaged_package", $"The {noun} package cannot be read: {detail}", ex);
+        }
+    }
+
+    /// <summary>
     /// What was mended on load, and the parts <paramref name="document"/> (the working copy as
     /// the SDK opened it) does not reach and so will not save (<see cref="UnreachedParts"/>):
     /// the repairs a session reports.
