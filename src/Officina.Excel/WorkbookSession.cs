@@ -111,7 +111,7 @@ public sealed class WorkbookSession : IHostSession, IDataSources
     {
         var loaded = WorkingCopy.Load(input, limits, DocumentHost.Excel, "an Excel workbook", inspected);
         var document = WorkingCopy.Open(() => SpreadsheetDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "workbook");
-        if (document.WorkbookPart?.Workbook is null)
+        if (WorkingCopy.Read(document, () => document.WorkbookPart?.Workbook, "workbook") is null)
         {
             document.Dispose();
             throw new DocumentRejectedException("damaged_package", "The package declares a workbook but its workbook part is missing.");

@@ -70,7 +70,7 @@ public sealed class DeckSession : IHostSession, IDataSources
     {
         var loaded = WorkingCopy.Load(input, limits, DocumentHost.PowerPoint, "a PowerPoint deck", inspected);
         var document = WorkingCopy.Open(() => PresentationDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "presentation");
-        if (document.PresentationPart?.Presentation is null)
+        if (WorkingCopy.Read(document, () => document.PresentationPart?.Presentation, "presentation") is null)
         {
             document.Dispose();
             throw new DocumentRejectedException("damaged_package", "The package declares a presentation but its presentation part is missing.");

@@ -93,7 +93,7 @@ public sealed class WordSession : IHostSession, IRevisionTracking
     {
         var loaded = WorkingCopy.Load(input, limits, DocumentHost.Word, "a Word document", inspected);
         var document = WorkingCopy.Open(() => WordprocessingDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "document");
-        if (document.MainDocumentPart?.Document?.Body is null)
+        if (WorkingCopy.Read(document, () => document.MainDocumentPart?.Document?.Body, "document") is null)
         {
             document.Dispose();
             throw new DocumentRejectedException("damaged_package", "The package declares a Word document but its main document part or body is missing.");

@@ -114,6 +114,28 @@ public sealed class BadInputTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("apply")]
+    [InlineData("inspect")]
+    [InlineData("verify")]
+    public async Task Command_Refuses_WhenTheWorkbookPartIsNoSpreadsheetMLWorkbook(string command)
+    {
+        // apache/poi sample-beta.xlsx, from a pre-release of Office 2007: once an unhandled InvalidDataException.
+        var input = _cli.Write("beta.xlsx", HostilePackages.ReplaceText(HostilePackages.Budget(), "xl/workbook.xml",
+            xml => xml.Replace("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"", "<workbook xmlns=\"http://schemas.microsoft.com/office/excel/2006/2\"", StringComparison.Ordinal)));
+        var output = _cli.PathOf("out.xlsx");
+        string[] args = command == "apply" ? [command, input, _cli.Write("plan.json", AddSheetPlan), "-o", output] : [command, input];
+
+        var (exit, _, error) = await _cli.RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("[damaged_package]", error);
+        Assert.Contains("The workbook package cannot be read", error);
+        Assert.Contains("http://schemas.microsoft.com/office/excel/2006/2:workbook", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public async Task Apply_KeepsDeepExtension_WhenXmlNestsToTheLimit()
     {

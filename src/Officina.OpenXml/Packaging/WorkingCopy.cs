@@ -12,7 +12,7 @@ public sealed record LoadedPackage(MemoryStream Working, byte[] Original, Packag
 /// never written to), check it with <see cref="PackageGuard"/>, mend what Office reads but
 /// the SDK refuses (<see cref="ContentTypesRepair"/>, <see cref="RelationshipTargetRepair"/>,
 /// <see cref="PackageRepair"/>, <see cref="DerivedNameRepair"/>, <see cref="MetadataRepair"/>,
-/// <see cref="SingletonPartRepair"/>), translate Strict Open XML
+/// <see cref="PartContentTypeRepair"/>, <see cref="SingletonPartRepair"/>), translate Strict Open XML
 /// (<see cref="StrictTranslation"/>), open it with the OpenXML SDK, save by cloning (the
 /// session stays open), and take the input's schema-error baseline when asked.
 /// </summary>
@@ -42,6 +42,7 @@ public static class WorkingCopy
         repairs.AddRange(PackageRepair.MendRelationships(working));
         repairs.AddRange(DerivedNameRepair.Mend(working));
         repairs.AddRange(MetadataRepair.Mend(working));
+        repairs.AddRange(PartContentTypeRepair.Mend(working, host));
         repairs.AddRange(SingletonPartRepair.Mend(working));
         return new LoadedPackage(working, working.ToArray(), info, repairs);
     }
@@ -58,6 +59,28 @@ public static class WorkingCopy
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
         {
             throw new DocumentRejectedException("damaged_package", $"The {noun} package cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads what opening needs from <paramref name="document"/>, such as the main part's root
+    /// element, which the SDK loads only when first asked (a workbook part whose root is in
+    /// another namespace, as in files from Office 2007's pre-release, fails here). A part it
+    /// cannot read is refused with the reason, and the document is disposed.
+    /// </summary>
+    public static TResult Read<TResult>(OpenXmlPackage document, Func<TResult> read, string noun)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        {
+            document.Dispose();
+            var detail = ex.InnerException is { } inner && inner.Message != ex.Message ? $"{ex.Message} {inner.Message}" : ex.Message;
+            throw new DocumentRejectedException("damaged_package", $"The {noun} package cannot be read: {detail}", ex);
         }
     }
 

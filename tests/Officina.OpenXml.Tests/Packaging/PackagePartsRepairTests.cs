@@ -78,7 +78,7 @@ public sealed class PackagePartsRepairTests
 
         using (document)
         {
-            Assert.Single(document.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ImageParts);
+            Assert.Single(document.WorkbookPart!.ThemePart!.ImageParts);
         }
 
         Assert.Equal(["'xl/media/image1.jpeg/extra.xml': dropped; its name continues the name of the part 'xl/media/image1.jpeg', which packages do not allow, and no relationship uses it"], repairs);

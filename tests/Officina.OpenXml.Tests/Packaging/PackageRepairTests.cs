@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
 using Officina.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.Testing;
@@ -36,6 +37,43 @@ public sealed class PackageRepairTests
 
         Assert.Equal("missing_part", error.Reason);
         Assert.Contains("'xl/worksheets/sheet1.xml' uses 'xl/drawings/missing.xml'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnlinksThePicture_WhenTheImageItShowsIsMissing()
+    {
+        // Open-XML-SDK's ForTestCase_typical.pptx: a slide picture whose image relationship targets "NULL".
+        var deck = File.ReadAllBytes(HostilePackages.Asset("pptx", "libreoffice-features.pptx"));
+        var input = HostilePackages.ReplaceText(deck, "ppt/slides/_rels/slide5.xml.rels",
+            xml => xml.Replace("Target=\"../media/image1.jpeg\"", "Target=\"NULL\"", StringComparison.Ordinal));
+
+        var loaded = WorkingCopy.Load(new MemoryStream(input), null, DocumentHost.PowerPoint, "a PowerPoint deck");
+        using var document = PresentationDocument.Open(loaded.Working, false);
+
+        var slide = document.PresentationPart!.SlideParts.Single(s => s.Uri.OriginalString.EndsWith("slide5.xml", StringComparison.Ordinal));
+        var blips = slide.Slide.Descendants<DocumentFormat.OpenXml.Drawing.Blip>().ToList();
+        Assert.Equal(2, blips.Count);
+        Assert.Single(blips, b => b.Embed is null);
+        Assert.Single(slide.ImageParts);
+        document.Clone(new MemoryStream()).Dispose();
+        var repair = Assert.Single(loaded.Repairs);
+        Assert.Equal("ppt/slides/slide5.xml: 1 picture(s) showed 'ppt/slides/NULL' (relationship rId1), which is not in the package; "
+            + "the reference and the relationship were dropped and the picture frame kept, empty, as Office and LibreOffice show a missing picture", repair);
+    }
+
+    [Fact]
+    public void MendRelationships_StillRefuses_WhenAMissingImageIsUsedOtherwiseThanByAPicture()
+    {
+        var package = HostilePackages.ReplaceText(HostilePackages.Budget(), "xl/theme/_rels/theme1.xml.rels",
+            xml => xml.Replace("../media/image1.jpeg", "../media/gone.jpeg", StringComparison.Ordinal));
+        package = HostilePackages.ReplaceText(package, "xl/theme/theme1.xml",
+            xml => xml.Replace("<a:theme ", """<a:theme xmlns:r2="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r2:id="rId1" """, StringComparison.Ordinal));
+        using var working = new MemoryStream();
+        working.Write(package);
+
+        var error = Assert.Throws<DocumentRejectedException>(() => PackageRepair.MendRelationships(working));
+
+        Assert.Equal("missing_part", error.Reason);
     }
 
     [Fact]
