@@ -39,7 +39,8 @@ internal sealed partial class FormulaPrecedents
             found.AddRange(reference.Sheets(formula.Sheet, _order).Select(sheet => ToRange(reference, sheet)));
         }
 
-        foreach (Match structured in QualifiedStructuredReference().Matches(formula.Formula))
+        var structuredReferences = formula.Formula.Contains('[', StringComparison.Ordinal);
+        foreach (Match structured in structuredReferences ? QualifiedStructuredReference().Matches(formula.Formula) : Enumerable.Empty<Match>())
         {
             var name = structured.Value[..structured.Value.IndexOf('[', StringComparison.Ordinal)];
             if (_tables.TryGetValue(name, out var table))
@@ -53,7 +54,7 @@ internal sealed partial class FormulaPrecedents
         }
 
         // A bare [Column] (a table's totals row: SUBTOTAL(109,[Income])) means the table the cell is in.
-        if (BareStructuredReference().IsMatch(QualifiedStructuredReference().Replace(formula.Formula, "")))
+        if (structuredReferences && BareStructuredReference().IsMatch(QualifiedStructuredReference().Replace(formula.Formula, "")))
         {
             var own = _tables.Values
                 .Where(t => string.Equals(t.All.Sheet, formula.Sheet, StringComparison.OrdinalIgnoreCase) && t.All.Contains(formula.Address.Row, formula.Address.Column))
@@ -68,7 +69,7 @@ internal sealed partial class FormulaPrecedents
             }
         }
 
-        foreach (Match token in NameToken().Matches(formula.Formula))
+        foreach (Match token in _names.Count > 0 ? NameToken().Matches(formula.Formula) : Enumerable.Empty<Match>())
         {
             if (_names.TryGetValue(token.Value, out var text))
             {

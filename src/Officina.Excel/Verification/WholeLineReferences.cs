@@ -51,6 +51,11 @@ internal sealed class WholeLineReferences(WorkbookSession session)
     {
         ArgumentNullException.ThrowIfNull(cell);
         var formula = cell.Formula;
+        if (!formula.Contains(':', StringComparison.Ordinal))
+        {
+            return (null, null);
+        }
+
         var whole = FormulaReferences.Find(formula).Where(IsWholeLine).ToList();
         if (whole.Count == 0)
         {
