@@ -292,6 +292,10 @@ $('cancel').addEventListener('click', async () => {
 
 // Renders of the shown job's result are listed beside it, in the same panel (renders.js).
 initRenders(() => current, fail);
+// The job list may arrive after the shown job (a reload opens both at once): list its renders then too.
+document.addEventListener('officina:jobs', () => {
+  if (current && current.status === 'succeeded' && ['model', 'plan', 'verify'].includes(current.kind)) showRenders(current.id, rendersOf(current.id));
+});
 
 async function download(kind) {
   let blob = kind === 'result' && result && result.id === current.id ? result.blob : null;
