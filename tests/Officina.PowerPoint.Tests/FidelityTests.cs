@@ -13,6 +13,47 @@ public sealed class FidelityTests
 {
     private const string Asset = "libreoffice-features.pptx";
 
+    [Theory]
+    [InlineData("application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml")]
+    [InlineData("application/vnd.openxmlformats-officedocument.presentationml.template.main+xml")]
+    public void SlideShowsAndTemplates_OpenAndKeepTheirKind(string contentType)
+    {
+        // apache/poi's stress022.pptx is a slide show (.ppsx) saved under a .pptx name; a .potx is a template.
+        var input = WithMainContentType(File.ReadAllBytes(Decks.Asset(Asset)), contentType);
+        byte[] output;
+        using (var deck = DeckSession.Open(new MemoryStream(input)))
+        {
+            deck.Run("""{"op":"set_notes","slide":1,"text":"Shown as a slide show"}""");
+            output = deck.ToArray();
+        }
+
+        using var result = DeckSession.Open(new MemoryStream(output));
+        Assert.Equal("Shown as a slide show", SlideNotes.Text(result.Slide(1)));
+        using var zip = new ZipArchive(new MemoryStream(output));
+        Assert.Contains(contentType, new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open()).ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    private static byte[] WithMainContentType(byte[] package, string contentType)
+    {
+        var copy = new MemoryStream();
+        copy.Write(package);
+        using (var zip = new ZipArchive(copy, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("[Content_Types].xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open());
+            writer.Write(xml.Replace("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", contentType, StringComparison.Ordinal));
+        }
+
+        return copy.ToArray();
+    }
+
     [Fact]
     public void Plan_KeepsEveryUntouchedPart_OfLibreOfficeDeck()
     {

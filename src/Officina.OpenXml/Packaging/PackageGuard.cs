@@ -30,6 +30,8 @@ public static class PackageGuard
         ["application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"] = (DocumentHost.PowerPoint, false),
         ["application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"] = (DocumentHost.PowerPoint, true),
         ["application/vnd.ms-powerpoint.template.macroEnabled.main+xml"] = (DocumentHost.PowerPoint, true),
+        ["application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml"] = (DocumentHost.PowerPoint, false),
+        ["application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml"] = (DocumentHost.PowerPoint, true),
     };
 
     /// <summary>Checks a seekable stream and leaves its position at 0.</summary>

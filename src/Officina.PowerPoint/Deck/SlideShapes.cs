@@ -210,6 +210,67 @@ public static class SlideShapes
         return fromMaster is not null && OwnTransform(fromMaster) is { } mt ? BoxOf(mt.Offset, mt.Extents) : null;
     }
 
+    /// <summary>The group a shape sits in, or null for a shape directly on the slide.</summary>
+    public static P.GroupShape? Group(OpenXmlElement shape) => shape?.Parent as P.GroupShape;
+
+    /// <summary>
+    /// The shape's box on the slide: <see cref="Geometry"/>, mapped out of each group it sits in
+    /// (a group's child offset and extents are the space its children are placed in, drawn at the
+    /// group's own offset and extents).
+    /// </summary>
+    public static Box? AbsoluteGeometry(SlidePart slide, OpenXmlElement shape)
+    {
+        if (Geometry(slide, shape) is not { } box)
+        {
+            return null;
+        }
+
+        for (var group = Group(shape); group is not null; group = Group(group))
+        {
+            var transform = group.GroupShapeProperties?.TransformGroup;
+            if (transform?.Offset is not { } offset || transform.Extents is not { } extents)
+            {
+                continue;
+            }
+
+            var childOffset = (X: transform.ChildOffset?.X?.Value ?? offset.X?.Value ?? 0, Y: transform.ChildOffset?.Y?.Value ?? offset.Y?.Value ?? 0);
+            var childExtents = (Cx: transform.ChildExtents?.Cx?.Value ?? 0, Cy: transform.ChildExtents?.Cy?.Value ?? 0);
+            var scaleX = childExtents.Cx > 0 ? (double)(extents.Cx?.Value ?? 0) / childExtents.Cx : 1;
+            var scaleY = childExtents.Cy > 0 ? (double)(extents.Cy?.Value ?? 0) / childExtents.Cy : 1;
+            box = new Box(
+                (offset.X?.Value ?? 0) + (long)Math.Round((box.X - childOffset.X) * scaleX),
+                (offset.Y?.Value ?? 0) + (long)Math.Round((box.Y - childOffset.Y) * scaleY),
+                (long)Math.Round(box.Width * scaleX),
+                (long)Math.Round(box.Height * scaleY));
+        }
+
+        return box;
+    }
+
+    /// <summary>Where a box pokes past the slide (e.g. "12 pt past the right edge"), by more than <paramref name="tolerance"/> points; empty when it is on the slide.</summary>
+    public static IReadOnlyList<string> Overhang(Box box, (long Width, long Height) slide, double tolerance)
+    {
+        var edges = new List<string>();
+        void Add(string edge, long overEmu)
+        {
+            var points = overEmu / 12700.0;
+            if (points > tolerance)
+            {
+                edges.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{points:0} pt past the {edge} edge"));
+            }
+        }
+
+        Add("left", -box.X);
+        Add("top", -box.Y);
+        Add("right", box.Right - slide.Width);
+        Add("bottom", box.Bottom - slide.Height);
+        return edges;
+    }
+
+    /// <summary>True when no part of the box is on the slide.</summary>
+    public static bool EntirelyOff(Box box, (long Width, long Height) slide) =>
+        box.Right <= 0 || box.Bottom <= 0 || box.X >= slide.Width || box.Y >= slide.Height;
+
     private static Box? BoxOf(A.Offset? offset, A.Extents? extents) =>
         offset is null || extents is null ? null
             : new Box(offset.X?.Value ?? 0, offset.Y?.Value ?? 0, extents.Cx?.Value ?? 0, extents.Cy?.Value ?? 0);

@@ -9,7 +9,8 @@ namespace Officina.PowerPoint.Verification;
 /// <summary>
 /// Layout checks a person would make looking at the slides: text overflowing its box (see
 /// <see cref="TextFit"/>), shapes off the slide, placeholders left empty or still holding
-/// their prompt text ("Click to add title").
+/// their prompt text ("Click to add title"), and template text left in any shape or table
+/// (<c>{{quarter}}</c>, "[Insert name]", Lorem ipsum: <see cref="TemplatePrompts"/>).
 /// </summary>
 public static class LayoutChecks
 {
@@ -38,7 +39,6 @@ public static class LayoutChecks
         ArgumentNullException.ThrowIfNull(deck);
         ArgumentNullException.ThrowIfNull(slide);
         var findings = new List<Finding>();
-        var (slideWidth, slideHeight) = deck.SlideSize;
         var location = $"slide {position}";
         foreach (var shape in SlideShapes.TopLevel(slide))
         {
@@ -59,19 +59,11 @@ public static class LayoutChecks
                 findings.Add(new(FindingSeverity.Warning, "placeholder_text", location, $"shape '{name}' still holds prompt text \"{Excerpt(text)}\""));
             }
 
-            if (SlideShapes.Geometry(slide, shape) is { } box)
+            if (SlideShapes.Geometry(slide, shape) is { } box && SlideShapes.Overhang(box, deck.SlideSize, EdgeTolerance) is { Count: > 0 } edges)
             {
-                var edges = new List<string>();
-                AddEdge(edges, "left", -box.X);
-                AddEdge(edges, "top", -box.Y);
-                AddEdge(edges, "right", box.Right - slideWidth);
-                AddEdge(edges, "bottom", box.Bottom - slideHeight);
-                if (edges.Count > 0)
-                {
-                    var outside = box.Right <= 0 || box.Bottom <= 0 || box.X >= slideWidth || box.Y >= slideHeight;
-                    findings.Add(new(outside ? FindingSeverity.Error : FindingSeverity.Warning, "off_slide", location,
-                        outside ? $"shape '{name}' is entirely off the slide ({string.Join(", ", edges)})" : $"shape '{name}' runs off the slide: {string.Join(", ", edges)}"));
-                }
+                var outside = SlideShapes.EntirelyOff(box, deck.SlideSize);
+                findings.Add(new(outside ? FindingSeverity.Error : FindingSeverity.Warning, "off_slide", location,
+                    outside ? $"shape '{name}' is entirely off the slide ({string.Join(", ", edges)})" : $"shape '{name}' runs off the slide: {string.Join(", ", edges)}"));
             }
 
             if (TextFit.Estimate(slide, shape) is { } estimate && TextFit.Overflows(estimate))
@@ -82,16 +74,17 @@ public static class LayoutChecks
             }
         }
 
-        return findings;
-    }
-
-    private static void AddEdge(List<string> edges, string edge, long overEmu)
-    {
-        var points = overEmu / 12700.0;
-        if (points > EdgeTolerance)
+        foreach (var shape in SlideShapes.All(slide).Where(s => s is not P.GroupShape))
         {
-            edges.Add(string.Create(CultureInfo.InvariantCulture, $"{points:0} pt past the {edge} edge"));
+            var text = ShapeText.Text(shape);
+            if (TemplatePrompts.Find(text) is { } prompt && !Prompts.Any(p => text.TrimStart().StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                findings.Add(new(FindingSeverity.Warning, "placeholder_text", location,
+                    $"{(SlideShapes.Kind(shape) == "table" ? "table" : "shape")} '{SlideShapes.Name(shape)}' still holds template text \"{prompt}\": fill it (replace_text) or remove it"));
+            }
         }
+
+        return findings;
     }
 
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";

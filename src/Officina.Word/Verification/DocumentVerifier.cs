@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Officina.OpenXml.Validation;
 using Officina.Operations;
@@ -15,7 +14,7 @@ namespace Officina.Word.Verification;
 /// the input already had is reported apart as pre-existing and never fails the edit. A session
 /// with no changes (the verify command) judges the document itself.
 /// </summary>
-public static partial class DocumentVerifier
+public static class DocumentVerifier
 {
     public static Task<VerificationReport> VerifyAsync(WordSession session, CancellationToken cancellationToken = default)
     {
@@ -83,11 +82,10 @@ public static partial class DocumentVerifier
                 continue;
             }
 
-            var match = Placeholder().Match(ParagraphText.Of(paragraph));
-            if (match.Success && reported++ < 50)
+            if (TemplatePrompts.Find(ParagraphText.Of(paragraph)) is { } prompt && reported++ < 50)
             {
                 yield return new Finding(FindingSeverity.Warning, "placeholder_text", $"paragraph {paragraph.ParagraphId?.Value}",
-                    $"Leftover placeholder text \"{match.Value}\".");
+                    $"Leftover placeholder text \"{prompt}\".");
             }
         }
 
@@ -98,7 +96,4 @@ public static partial class DocumentVerifier
             yield return new Finding(FindingSeverity.Warning, "placeholder_control", $"content control {name}", $"Content control '{name}' still shows its placeholder text.");
         }
     }
-
-    [GeneratedRegex(@"\{\{[^{}]{0,60}\}\}|\[(?:Insert|Enter|Type|Add|Your|Click)[^\]]{0,60}\]|Lorem ipsum|\bTBD\b|\bXXX+\b|<<[^<>]{0,60}>>", RegexOptions.IgnoreCase)]
-    private static partial Regex Placeholder();
 }

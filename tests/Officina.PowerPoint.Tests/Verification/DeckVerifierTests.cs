@@ -70,4 +70,18 @@ public sealed class DeckVerifierTests
         deck.Run("""{"op":"format_text","slide":1,"shape":"List","autofit":"shrink_text"}""");
         Assert.Empty((await deck.VerifyAsync()).Findings);
     }
+
+    [Fact]
+    public async Task Verify_ReportsTemplateFieldsLeftInShapesAndTables()
+    {
+        using var deck = DeckSession.Create();
+        deck.Run("""{"op":"add_slide","title":"Results for {{quarter}}","bullets":[{"text":"Revenue grew"}]}""");
+        deck.Run("""{"op":"add_table","slide":1,"rows":[["Region","Sales"],["North","[Insert figure]"]],"x":100,"y":300,"width":400,"height":80}""");
+
+        var findings = (await deck.VerifyAsync()).Findings.Where(f => f.Code == "placeholder_text").ToList();
+
+        Assert.Contains(findings, f => f.ToString() == "slide 1: shape 'Title 1' still holds template text \"{{quarter}}\": fill it (replace_text) or remove it");
+        Assert.Contains(findings, f => f.Message.StartsWith("table '", StringComparison.Ordinal) && f.Message.Contains("\"[Insert figure]\"", StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
+    }
 }
