@@ -45,7 +45,7 @@ public sealed class ToolSearchSavingsTests(ITestOutputHelper output)
 
         Assert.All(namespaces, ns => Assert.InRange(ns.Operations.Count, 1, 9));
         var format = Assert.Single(namespaces, ns => ns.Name == "powerpoint_format");
-        Assert.Equal(["format_shape", "format_text", "reorder_shape", "set_shape_geometry", "set_slide_background"], format.Operations.Select(o => o.Name).Order());
+        Assert.Equal(["format_shape", "format_table", "format_text", "merge_table_cells", "reorder_shape", "set_shape_geometry", "set_slide_background"], format.Operations.Select(o => o.Name).Order());
         Assert.Contains("add_shape", Assert.Single(namespaces, ns => ns.Name == "powerpoint_objects").Operations.Select(o => o.Name));
     }
 

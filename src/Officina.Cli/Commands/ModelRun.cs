@@ -123,7 +123,7 @@ internal static class ModelRun
         if (session is not Officina.PowerPoint.DeckSession deck)
         {
             throw new DocumentRejectedException("source_rejected",
-                $"Pictures can be placed on PowerPoint slides only; '{Path.GetFileName(images[0])}' is a PNG or JPEG and the document is a {session.Host.ToName()} document.");
+                $"Pictures can be placed on PowerPoint slides only; '{Path.GetFileName(images[0])}' is a PNG, JPEG or GIF and the document is a {session.Host.ToName()} document.");
         }
 
         foreach (var path in images)

@@ -112,6 +112,7 @@ public static partial class PlanningPrompts
             Deck craft:
             - Use the template's layouts and placeholders; one idea per slide; no text overflowing its box; no leftover placeholder text.
             - Colour with the theme's colours (accent1…accent6, text1, background1) so edits follow the template; format only what was asked (format_text with match formats just those words).
+            - Edit what is there rather than rebuilding it: a table's cells with set_table_text, format_table and merge_table_cells; a picture's image with replace_image (it keeps the frame).
             """,
     };
 

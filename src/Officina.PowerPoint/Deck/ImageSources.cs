@@ -5,11 +5,11 @@ namespace Officina.PowerPoint.Deck;
 
 /// <summary>
 /// Images a plan names by source (registered by the caller, never a path): checking that a
-/// source exists and is a PNG or JPEG, and adding it to a slide as an image part.
+/// source exists and is a PNG, JPEG or GIF (by its magic bytes, not its name), and adding it to a slide as an image part.
 /// </summary>
 public static class ImageSources
 {
-    /// <summary>Adds an error at <paramref name="path"/> when <paramref name="source"/> is not a registered, readable PNG or JPEG.</summary>
+    /// <summary>Adds an error at <paramref name="path"/> when <paramref name="source"/> is not a registered, readable PNG, JPEG or GIF.</summary>
     public static void Check(DeckSession session, string? source, string path, ICollection<OperationError> errors)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -27,7 +27,8 @@ public static class ImageSources
             using var stream = open();
             if (ImageHeader.Read(stream) is null)
             {
-                errors.Add(new(path, "image_format", $"Source '{source}' is not a PNG or JPEG image."));
+                using var again = open();
+                errors.Add(new(path, "image_format", $"Source '{source}' is not a {ImageHeader.Accepted} image (checked by its first bytes; it starts with {ImageHeader.Magic(again)})."));
             }
         }
         catch (IOException ex)
@@ -51,7 +52,12 @@ public static class ImageSources
     public static string AddTo(SlidePart slide, byte[] bytes, ImageHeader header)
     {
         ArgumentNullException.ThrowIfNull(slide);
-        var image = slide.AddImagePart(header.IsPng ? ImagePartType.Png : ImagePartType.Jpeg);
+        var image = slide.AddImagePart(header.Format switch
+        {
+            ImageFormat.Png => ImagePartType.Png,
+            ImageFormat.Gif => ImagePartType.Gif,
+            _ => ImagePartType.Jpeg,
+        });
         using var data = new MemoryStream(bytes);
         image.FeedData(data);
         return slide.GetIdOfPart(image);

@@ -35,6 +35,10 @@ public static class SchemaOrder
     public static readonly string[][] LineProperties =
         [["noFill", "solidFill", "gradFill", "pattFill"], ["prstDash", "custDash"], ["round", "bevel", "miter"], ["headEnd"], ["tailEnd"], ["extLst"]];
 
+    /// <summary><c>a:tcPr</c> (CT_TableCellProperties).</summary>
+    public static readonly string[][] TableCellProperties =
+        [["lnL"], ["lnR"], ["lnT"], ["lnB"], ["lnTlToBr"], ["lnBlToTr"], ["cell3D"], Fills, ["headers"], ["extLst"]];
+
     /// <summary><c>p:bgPr</c> (CT_BackgroundProperties).</summary>
     public static readonly string[][] BackgroundProperties = [Fills, ["effectLst", "effectDag"], ["extLst"]];
 

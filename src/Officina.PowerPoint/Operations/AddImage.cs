@@ -5,12 +5,12 @@ using Officina.PowerPoint.Deck;
 namespace Officina.PowerPoint.Operations;
 
 /// <summary>
-/// Adds a PNG or JPEG picture from a source the caller registered (a plan names a source,
+/// Adds a PNG, JPEG or GIF picture from a source the caller registered (a plan names a source,
 /// never a path). Missing sizes keep the image's aspect ratio; with neither size the image is
 /// fitted into the content area (the slide's empty content placeholder, which it replaces,
 /// or the master's body area) and centred there.
 /// </summary>
-[Operation("add_image", "Add a PNG or JPEG picture from a registered source to a slide.")]
+[Operation("add_image", "Add a PNG, JPEG or GIF picture from a registered source to a slide.")]
 public sealed record AddImage(
     [property: Description("Slide position, 1-based")] int Slide,
     [property: Description("Name of a registered image source (see the digest's sources)")] string Source,

@@ -19,7 +19,7 @@ public sealed record SetSlideBackground(
     [property: Description("Slide position, 1-based; null for every slide")] int? Slide = null,
     [property: Description("Solid colour: #RRGGBB or a theme colour (accent1…accent6, text1, text2, background1, background2)")] string? Color = null,
     [property: Description("A linear gradient instead of a colour")] Gradient? Gradient = null,
-    [property: Description("Name of a registered PNG or JPEG source, stretched over the slide")] string? Image = null,
+    [property: Description("Name of a registered PNG, JPEG or GIF source, stretched over the slide")] string? Image = null,
     [property: Description("true removes the slide's own background so it follows its layout and master")] bool? FollowMaster = null)
     : WriteOperation<DeckSession>
 {

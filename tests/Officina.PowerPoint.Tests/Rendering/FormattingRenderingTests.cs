@@ -73,6 +73,41 @@ public sealed class FormattingRenderingTests
         AssertColor(0xF4A261, third.At(0.9, 0.9), "slide 3's picture background");
     }
 
+    [Fact]
+    public async Task TableFooterAndGroup_RenderAsFormatted()
+    {
+        var runner = new LibreOfficeRunner();
+        Assert.True(runner.IsInstalled, LibreOfficeRunner.InstallHint);
+        using var deck = DeckSession.Create();
+        deck.Run("""{"op":"add_slide","layout":"Title Slide","title":"Quarterly review"}""");
+        deck.Run("""{"op":"add_slide","layout":"Title Only","title":"Sales by region"}""");
+        deck.Run("""{"op":"add_table","slide":2,"rows":[["Sales (k€)","",""],["Region","Q1","Q2"],["North","120","135"],["South","98","110"]],"x":40,"y":130,"width":560,"height":200,"font_size":18,"name":"Sales"}""");
+        deck.Run("""{"op":"merge_table_cells","slide":2,"shape":"Sales","cells":"A1:C1"}""");
+        deck.Run("""{"op":"set_table_text","slide":2,"shape":"Sales","cell":"B4","rows":[["101"]]}""");
+        deck.Run("""{"op":"format_table","slide":2,"shape":"Sales","banded_rows":false,"column_widths":[240,160,160],"row_heights":[50,50,50,50]}""");
+        deck.Run("""{"op":"format_table","slide":2,"shape":"Sales","cells":"B3:C4","fill_color":"#FFF2CC","border_color":"#C00000","border_width":3,"borders":["outside"]}""");
+        deck.Run("""{"op":"add_shape","slide":2,"geometry":"rectangle","x":660,"y":150,"width":100,"height":100,"text":"A","fill_color":"accent6","name":"Square"}""");
+        deck.Run("""{"op":"add_shape","slide":2,"geometry":"ellipse","x":800,"y":250,"width":100,"height":100,"text":"B","fill_color":"#7030A0","name":"Circle"}""");
+        deck.Run("""{"op":"group_shapes","slide":2,"shapes":["Square","Circle"],"name":"Pair"}""");
+        deck.Run("""{"op":"set_footer","footer":"Officina – confidential","slide_number":true,"skip_title_slides":true}""");
+
+        var report = await deck.VerifyAsync();
+        Assert.True(!report.HasErrors, string.Join("\n", report.Findings));
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "renders");
+        Directory.CreateDirectory(folder);
+        var pdf = Path.Combine(folder, "table-footer-group.pdf");
+        await File.WriteAllBytesAsync(Path.ChangeExtension(pdf, ".pptx"), deck.ToArray());
+        await File.WriteAllBytesAsync(pdf, await runner.ConvertToPdfAsync(deck.ToArray(), "table-footer-group.pptx"));
+        await new PdfRenderer().PageToPngAsync(pdf, 2, 80);
+
+        var page = await Pixels(pdf, 2);
+        AssertColor(0xFFF2CC, page.At(0.4375, 0.505), "the filled cell B3");
+        AssertColor(0xC00000, page.At(0.4375, 0.426), "the red border above B3:C4");
+        AssertColor(0x70AD47, page.At(0.70, 0.30), "the grouped square (accent6)");
+        AssertColor(0x7030A0, page.At(0.885, 0.62), "the grouped circle");
+    }
+
     private static void AssertColor(int expected, (int R, int G, int B) actual, string what)
     {
         var (r, g, b) = ((expected >> 16) & 0xFF, (expected >> 8) & 0xFF, expected & 0xFF);
