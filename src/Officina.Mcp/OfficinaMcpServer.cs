@@ -47,7 +47,8 @@ public static class OfficinaMcpServer
     public static IMcpServerBuilder WithOfficina(this IMcpServerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithTools(ToolTypes).WithPrompts([typeof(CraftPrompts)]);
+        // As IEnumerable<Type>: the list itself would bind to WithTools<T>(T target), a tool object.
+        return builder.WithTools((IEnumerable<Type>)ToolTypes).WithPrompts((IEnumerable<Type>)[typeof(CraftPrompts)]);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class CatalogTools
         var words = Words(query ?? "");
         var found = DocumentSessions.Catalog.Operations
             .Where(o => filter is null || o.Host == filter)
-            .Select((o, index) => (Operation: o, Index: index, Score: words.Count(w => Text(o).Contains(w, StringComparison.Ordinal))))
+            .Select((o, index) => (Operation: o, Index: index, Score: Score(o, words)))
             .Where(x => words.Length == 0 || x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
             .Select(x => x.Operation)
@@ -95,7 +95,12 @@ public static class CatalogTools
         : DocumentHosts.TryParse(name, out var host) ? host
         : throw new ToolRefusalException("$.host", "host", $"The host must be excel, word or powerpoint. Given: '{name}'.");
 
-    private static string Text(OperationDescriptor operation) => $"{operation.Name} {operation.Name.Replace('_', ' ')} {operation.Summary}".ToLowerInvariant();
+    /// <summary>Two points for each keyword in the name, one for each in the summary: <c>formula</c> ranks set_formulas above operations that mention formulas.</summary>
+    private static int Score(OperationDescriptor operation, string[] words)
+    {
+        var summary = operation.Summary.ToLowerInvariant();
+        return words.Sum(w => (operation.Name.Contains(w, StringComparison.Ordinal) ? 2 : 0) + (summary.Contains(w, StringComparison.Ordinal) ? 1 : 0));
+    }
 
     private static string[] Words(string query) =>
         [.. query.ToLowerInvariant().Split([' ', ',', ';', '.', '/', '-', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
