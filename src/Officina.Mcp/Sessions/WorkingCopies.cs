@@ -148,7 +148,9 @@ public sealed class WorkingCopies(McpEngine engine, SessionLimits limits, TimePr
         List<WorkingCopy> idle;
         lock (_lock)
         {
-            idle = [.. _copies.Values.Where(c => c.LastUsed < cutoff && c.Gate.CurrentCount == 1)];
+            // Taking the gate (never waiting) makes sure no call is running on a session closed here;
+            // a call that found it just before waits on a disposed gate and is told it is unknown.
+            idle = [.. _copies.Values.Where(c => c.LastUsed < cutoff && c.Gate.Wait(0))];
             foreach (var copy in idle)
             {
                 _copies.Remove(copy.Id);
