@@ -54,13 +54,7 @@ public sealed class CliOutput(TextWriter output, TextWriter error)
         return await AnsiConsole.Status().StartAsync(message, context => work(text => context.Status(Markup.Escape(text)))).ConfigureAwait(false);
     }
 
-    public static object Report(VerificationReport report) => new
-    {
-        has_errors = report.HasErrors,
-        checks = report.Checks,
-        findings = report.Findings.Select(f => new { severity = f.Severity, code = f.Code, location = f.Location, message = f.Message }),
-        pre_existing = report.PreExisting.Select(f => new { severity = f.Severity, code = f.Code, location = f.Location, message = f.Message }),
-    };
+    public static object Report(VerificationReport report) => VerificationReportJson.From(report);
 
     public void WriteReport(VerificationReport report)
     {

@@ -19,6 +19,7 @@ public static class OfficinaCli
             EvalCommand.Create(output),
             ReportCommand.Create(output),
             RenderCommand.Create(output),
+            McpCommand.Create(output),
         };
         foreach (var option in EngineBudgets.Options())
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Officina.Operations;
 
 /// <summary>How serious a verification finding is.</summary>
@@ -37,4 +39,29 @@ public sealed record VerificationReport(IReadOnlyList<Finding> Findings, IReadOn
         ArgumentNullException.ThrowIfNull(other);
         return new([.. Findings, .. other.Findings], [.. Checks, .. other.Checks]) { PreExisting = [.. PreExisting, .. other.PreExisting] };
     }
+}
+
+/// <summary>The verification report as every front end prints it (CLI <c>--json</c>, MCP): snake_case keys, lowercase severities.</summary>
+public static class VerificationReportJson
+{
+    public static JsonObject From(VerificationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new()
+        {
+            ["has_errors"] = report.HasErrors,
+            ["checks"] = new JsonArray([.. report.Checks.Select(c => (JsonNode?)c)]),
+            ["findings"] = Findings(report.Findings),
+            ["pre_existing"] = Findings(report.PreExisting),
+        };
+    }
+
+    private static JsonArray Findings(IEnumerable<Finding> findings) =>
+        new([.. findings.Select(f => (JsonNode?)new JsonObject
+        {
+            ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+            ["code"] = f.Code,
+            ["location"] = f.Location,
+            ["message"] = f.Message,
+        })]);
 }

@@ -92,7 +92,8 @@ public static partial class PlanningPrompts
         _ => "a PowerPoint deck",
     };
 
-    private static string Craft(DocumentHost host) => host switch
+    /// <summary>The craft guide of <paramref name="host"/>: how a careful person edits that kind of document (the planning prompt and the MCP prompts share it).</summary>
+    public static string Craft(DocumentHost host) => host switch
     {
         DocumentHost.Excel => """
             Spreadsheet craft:

@@ -72,6 +72,7 @@ public static class OfficinaApp
             .MapReportsApi()
             .MapSchedulesApi()
             .MapCatalogApi();
+        app.MapMcpApi();
         app.MapHealthApi();
 
         try

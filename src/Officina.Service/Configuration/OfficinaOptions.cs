@@ -97,6 +97,15 @@ public sealed class OfficinaOptions
     /// </summary>
     public double RenderTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>MCP sessions (open working copies at <c>/mcp</c>) one tenant may hold at once.</summary>
+    public int McpSessionsPerTenant { get; set; } = 8;
+
+    /// <summary>MCP sessions the service holds at once, all tenants together.</summary>
+    public int McpSessions { get; set; } = 32;
+
+    /// <summary>Minutes an unused MCP session lives before the next opened one closes it.</summary>
+    public double McpIdleMinutes { get; set; } = 30;
+
     /// <summary>The <c>soffice</c> program to run; default: the one on PATH, else where Debian and LibreOffice's packages put it.</summary>
     public string? LibreOfficePath { get; set; }
 

@@ -50,6 +50,7 @@ public static class OfficinaServices
         builder.Services.AddOfficinaJobs(runWorker: section.GetValue("Worker", defaultValue: true));
         builder.Services.AddOfficinaSecurity();
         builder.Services.AddOfficinaApi();
+        builder.Services.AddOfficinaMcp();
         builder.Services.AddOfficinaTelemetry(export: !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
         return builder;
     }
