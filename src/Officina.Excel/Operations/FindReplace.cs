@@ -73,14 +73,21 @@ public sealed record FindReplace(
         }
 
         var names = session.Sheets.Select(s => s.Name).ToList();
-        foreach (var edit in Edits(session, scopes).Where(e => e.Formula is not null))
+        foreach (var edit in Edits(session, scopes))
         {
             var where = $"{RangeAddress.QuoteSheet(edit.Sheet.SheetName)}!{edit.Address.A1}";
-            if (FormulaSyntax.Problem(edit.Formula!) is { } problem)
+            if (edit.Formula is null)
+            {
+                if (edit.Value is { Kind: CellValueKind.Text } v && v.Text!.Length > 32_767)
+                {
+                    errors.Add(new("replace", "cell_length", $"A cell holds at most 32,767 characters; replacing in {where} would exceed that."));
+                }
+            }
+            else if (FormulaSyntax.Problem(edit.Formula) is { } problem)
             {
                 errors.Add(new("replace", "formula_syntax", $"Replacing in the formula of {where} gives an invalid formula: {problem} Result: '{edit.Formula}'."));
             }
-            else if (ExternalReferenceScan.Find(edit.Formula!, names) is { } external)
+            else if (ExternalReferenceScan.Find(edit.Formula, names) is { } external)
             {
                 errors.Add(new("replace", "external_reference", $"Replacing in the formula of {where} would link outside the workbook ({external}). Result: '{edit.Formula}'."));
             }
@@ -89,12 +96,6 @@ public sealed record FindReplace(
             {
                 break;
             }
-        }
-
-        var longest = Edits(session, scopes).FirstOrDefault(e => e.Value is { Kind: CellValueKind.Text } v && v.Text!.Length > 32_767);
-        if (longest is not null)
-        {
-            errors.Add(new("replace", "cell_length", $"A cell holds at most 32,767 characters; replacing in {longest.Sheet.SheetName}!{longest.Address.A1} would exceed that."));
         }
 
         return errors;

@@ -77,7 +77,6 @@ public sealed record GroupRows(
         var target = $"{RangeAddress.QuoteSheet(sheet.SheetName)}!{first}:{last}";
         var below = sheet.Worksheet.GetFirstChild<SheetProperties>()?.OutlineProperties?.SummaryBelow?.Value ?? true;
         var summary = below ? last + 1 : first - 1;
-        string summaryText;
         if (Ungroup == true)
         {
             foreach (var row in sheet.Rows.Where(r => r.RowIndex!.Value >= first && r.RowIndex.Value <= last && r.OutlineLevel is not null))
@@ -111,10 +110,11 @@ public sealed record GroupRows(
         if (Collapsed is { } collapse && summary >= 1)
         {
             RowSpans.Update(sheet, summary, summary, row => row.Collapsed = collapse ? true : null);
+            RowSpans.DropBare(sheet, summary, summary);
         }
 
         RowSpans.RefreshOutlineLevels(sheet);
-        summaryText = Collapsed switch { true => ", collapsed", false => ", expanded", _ => "" };
+        var summaryText = Collapsed switch { true => ", collapsed", false => ", expanded", _ => "" };
         return new Change("group_rows", target, $"Grouped row(s) {span} on '{sheet.SheetName}' at outline level {deepest}{summaryText}", last - first + 1);
     }
 }

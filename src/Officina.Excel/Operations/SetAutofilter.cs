@@ -135,6 +135,11 @@ public sealed record SetAutofilter(
             range = range with { LastRow = range.LastRow - (int)totals }; // a table's filter leaves its totals row out
         }
 
+        if (table is null && range.LastRow == CellAddress.MaxRow)
+        {
+            range = range with { LastRow = Math.Max(range.FirstRow + 1, DataRows(range, sheet).DefaultIfEmpty(range.FirstRow + 1).Max()) }; // whole columns filter as far as data goes, as in Excel
+        }
+
         var existing = table is not null ? table.Table.AutoFilter : sheet.Worksheet.GetFirstChild<AutoFilter>();
         var existingRange = existing?.Reference?.Value is { } reference && RangeAddress.TryParse(reference, out var parsed, out _) ? parsed.WithSheet(sheet.SheetName) : null;
         var shown = 0;

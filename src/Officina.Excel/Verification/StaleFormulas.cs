@@ -100,7 +100,7 @@ internal static class StaleFormulas
         var dirty = new List<RangeAddress>();
         foreach (var change in session.Changes)
         {
-            if (NoValueChange.Contains(change.Op))
+            if (NoValueChange.Contains(change.Op) || (RegionChange.Contains(change.Op) && change.Count == 0))
             {
                 continue;
             }

@@ -79,4 +79,15 @@ public sealed class FindReplaceTests
         Assert.Equal("ACME Ltd", book.Text("North!A1"));
         Assert.Equal("=\"ACME \"&B2", book.Formula("North!C1"));
     }
+
+    [Fact]
+    public void Apply_SaysSo_WhenNothingMatches()
+    {
+        using var book = Book();
+
+        var outcome = book.Run("""{"op":"find_replace","range":"South!A1:A2","find":"zeta","replace":"eta"}""");
+
+        Assert.Equal(0, outcome.Change!.Count);
+        Assert.Equal("Found no 'zeta' to replace in South!A1:A2", outcome.Change.Summary);
+    }
 }

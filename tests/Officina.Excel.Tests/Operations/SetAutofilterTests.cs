@@ -145,4 +145,16 @@ public sealed class SetAutofilterTests
         Assert.Contains(book.Fail("""{"op":"set_autofilter","range":"Data!A1:C1"}"""), e => e.Rule == "range_rows");
         Assert.Equal(before, book.Sheet("Data")!.Worksheet.OuterXml);
     }
+
+    [Fact]
+    public void Apply_FiltersWholeColumns_AsFarAsTheDataGoes()
+    {
+        using var book = Orders();
+
+        book.Run("""{"op":"set_autofilter","range":"Data!A:C","column":"Amount","operator":"less_than","value":"30"}""");
+        using var reopened = book.Reopen();
+
+        Assert.Equal("A1:C7", reopened.Sheet("Data")!.Worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+        Assert.Equal(["apple", "banana"], Shown(reopened));
+    }
 }
