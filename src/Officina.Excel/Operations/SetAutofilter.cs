@@ -177,7 +177,8 @@ public sealed record SetAutofilter(
             var column = FilterColumns.Find(Column, range, sheet)!.Value;
             var values = DataRows(range, sheet).Select(r => sheet.ValueOf(sheet.FindCell(r, column))).ToList();
             FilterColumns.Put(filter, FilterColumns.Create((uint)(column - range.FirstColumn), op, Value!, Percent == true, values));
-            description = $"{Column} {op} '{Value}'{(Percent == true ? " %" : "")}";
+            var condition = op == FilterCondition.EqualTo ? "equals" : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(op.ToString());
+            description = $"{Column} {condition.Replace('_', ' ')} '{Value}'{(Percent == true ? "%" : "")}";
         }
 
         var (visible, hidden) = FilterRows(filter, range, sheet);

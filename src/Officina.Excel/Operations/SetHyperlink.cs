@@ -103,7 +103,11 @@ public sealed record SetHyperlink(
                 : $"Removed {removed} hyperlink(s) from {range}", removed);
         }
 
-        var link = new Hyperlink { Reference = range.Reference, Tooltip = Tooltip };
+        var link = new Hyperlink { Reference = range.Reference };
+        if (Tooltip is not null)
+        {
+            link.Tooltip = Tooltip; // a null StringValue would still be written as tooltip=""
+        }
         string address;
         if (Url is not null)
         {

@@ -276,13 +276,13 @@ public sealed record SetPageSetup(
         if (PrintTitleRows is not null)
         {
             rows = TryLines(PrintTitleRows, sheetName, rows: true, out var r) ? DefineName.Absolute(r) : null;
-            done.Add(rows is null ? "title rows removed" : $"rows {r.Reference} repeat on each page");
+            done.Add(rows is null ? "title rows removed" : $"rows {RowSpans.Name(r.FirstRow, r.LastRow)} repeat on each page");
         }
 
         if (PrintTitleColumns is not null)
         {
             columns = TryLines(PrintTitleColumns, sheetName, rows: false, out var c) ? DefineName.Absolute(c) : null;
-            done.Add(columns is null ? "title columns removed" : $"columns {c.Reference} repeat on each page");
+            done.Add(columns is null ? "title columns removed" : $"columns {RowSpans.ColumnName(c.FirstColumn, c.LastColumn)} repeat on each page");
         }
 
         // Excel writes the columns first: 'Sheet'!$A:$A,'Sheet'!$1:$1.

@@ -45,6 +45,7 @@ public sealed class SetHyperlinkTests
         using var reopened = book.Reopen();
 
         var links = reopened.Sheet("Sheet1")!.Worksheet.GetFirstChild<Hyperlinks>()!.Elements<Hyperlink>().Select(l => (l.Reference!.Value, l.Location!.Value, l.Id)).ToList();
+        Assert.All(reopened.Sheet("Sheet1")!.Worksheet.GetFirstChild<Hyperlinks>()!.Elements<Hyperlink>(), l => Assert.False(l.Tooltip is not null, "An empty tooltip attribute was written."));
         Assert.Equal([("A1", "'My Data'!C5", null), ("A2", "'My Data'!A1", null), ("A3", "Totals", null)], links);
         Assert.Equal(["'My Data'!C5", "Go to data", "keep me"], [reopened.Text("Sheet1!A1"), reopened.Text("Sheet1!A2"), reopened.Text("Sheet1!A3")]);
         Assert.Empty(reopened.Sheet("Sheet1")!.Part.HyperlinkRelationships);
