@@ -12,8 +12,11 @@ namespace Officina.Excel.Layout;
 /// </summary>
 public static class ColumnSpans
 {
-    /// <summary>Applies <paramref name="change"/> to columns <paramref name="first"/>..<paramref name="last"/>.</summary>
-    public static void Update(Worksheet worksheet, int first, int last, Action<Column> change)
+    /// <summary>
+    /// Applies <paramref name="change"/> to columns <paramref name="first"/>..<paramref name="last"/>;
+    /// with <paramref name="addMissing"/> false, only to columns that already have a span.
+    /// </summary>
+    public static void Update(Worksheet worksheet, int first, int last, Action<Column> change, bool addMissing = true)
     {
         ArgumentNullException.ThrowIfNull(worksheet);
         ArgumentNullException.ThrowIfNull(change);
@@ -47,7 +50,7 @@ public static class ColumnSpans
         var next = first;
         foreach (var (min, max) in covered.OrderBy(c => c.Min).Append((last + 1, last + 1)))
         {
-            if (min > next)
+            if (min > next && addMissing)
             {
                 var added = new Column { Min = (uint)next, Max = (uint)(min - 1) };
                 change(added);

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Officina.Excel.Addressing;
 using Officina.Excel.Cells;
@@ -19,6 +19,15 @@ public enum RowCondition
 
     /// <summary>The cell's text contains the value, case-insensitive.</summary>
     Contains,
+
+    /// <summary>The cell's text begins with the value, case-insensitive.</summary>
+    BeginsWith,
+
+    /// <summary>The cell's text ends with the value, case-insensitive.</summary>
+    EndsWith,
+
+    /// <summary>The cell's text matches the value as a .NET regular expression, case-insensitive (<c>(?-i)</c> turns that off).</summary>
+    Regex,
     GreaterThan,
     LessThan,
     IsEmpty,
@@ -28,13 +37,15 @@ public enum RowCondition
 /// <summary>
 /// Deletes the data rows of a range (below its header row) whose cell in one column meets a
 /// condition. Whole sheet rows are deleted, bottom-up, through the same machinery as
-/// delete_rows, so every reference in the workbook stays right.
+/// delete_rows, so every reference in the workbook stays right. A <c>regex</c> pattern is
+/// matched with a time limit per cell (<see cref="ValueComparison.RegexTimeout"/>): a pattern
+/// that backtracks past it fails the operation with rule <c>regex_timeout</c>, nothing removed.
 /// </summary>
 [Operation("remove_rows_where", "Delete the data rows whose column meets a condition.")]
 public sealed record RemoveRowsWhere(
     [property: Description("Range whose first row is the header, e.g. Data!A1:F500")] string Range,
     [property: Description("Header text of the column to test, or its letter, e.g. Status or D")] string Column,
-    [property: Description("Comparison: equals, not_equals, contains, greater_than, less_than, is_empty, is_not_empty")] RowCondition Operator,
+    [property: Description("Comparison: equals, not_equals, contains, begins_with, ends_with, regex, greater_than, less_than, is_empty, is_not_empty")] RowCondition Operator,
     [property: Description("Value to compare with, as text (numbers like \"1500\" compare as numbers); null for is_empty and is_not_empty")] string? Value = null)
     : WriteOperation<WorkbookSession>, IReadsCellValues
 {
@@ -45,9 +56,7 @@ public sealed record RemoveRowsWhere(
             : [];
 
     /// <summary>The value as a cell would hold it: a number when the text reads as one.</summary>
-    private CellValue Expected => Value is null or "" ? CellValue.Empty
-        : double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? CellValue.FromNumber(number)
-        : CellValue.FromText(Value);
+    private CellValue Expected => ValueComparison.Parse(Value);
 
     public override void Declare(PlanTrace trace)
     {
@@ -83,12 +92,28 @@ public sealed record RemoveRowsWhere(
             errors.Add(new("value", "value_required", $"The {Operator} condition needs a value to compare with. Given: null."));
         }
 
+        if (Operator == RowCondition.Regex && !Expected.IsEmpty && ValueComparison.Pattern(Value, out var problem) is null)
+        {
+            errors.Add(new("value", "regex", $"value must be a valid .NET regular expression for the regex condition: {problem} Given: '{Value}'."));
+        }
+
         if (errors.Count > 0)
         {
             return errors;
         }
 
-        var runs = Runs(Matches(range, sheet));
+        List<(int First, int Count)> runs;
+        try
+        {
+            runs = Runs(Matches(range, sheet));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            errors.Add(new("value", "regex_timeout",
+                $"The pattern took longer than {ValueComparison.RegexTimeout.TotalMilliseconds} ms on one cell; simplify it (avoid nested repetition such as (a+)+). Given: '{Value}'."));
+            return errors;
+        }
+
         foreach (var (first, count) in runs)
         {
             errors.AddRange(SheetShift.Validate(session, sheet.SheetName, first, "range", count, SheetAxis.Rows, insert: false)
@@ -142,10 +167,11 @@ public sealed record RemoveRowsWhere(
         var lastRow = Math.Min(range.LastRow, sheet.Rows.Select(r => (int)r.RowIndex!.Value).DefaultIfEmpty(range.FirstRow).Max());
         var matches = new List<int>();
         var cancellation = sheet.Cancellation;
+        var pattern = Operator == RowCondition.Regex ? ValueComparison.Pattern(Value, out _) : null;
         for (var row = range.FirstRow + 1; row <= lastRow; row++)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (Meets(sheet.ValueOf(sheet.FindCell(row, column))))
+            if (Meets(sheet.ValueOf(sheet.FindCell(row, column)), pattern))
             {
                 matches.Add(row);
             }
@@ -154,42 +180,24 @@ public sealed record RemoveRowsWhere(
         return matches;
     }
 
-    private bool Meets(CellValue cell)
+    private bool Meets(CellValue cell, Regex? pattern)
     {
         var text = cell.ToString();
+        var expected = Expected;
         return Operator switch
         {
             RowCondition.IsEmpty => text.Length == 0,
             RowCondition.IsNotEmpty => text.Length > 0,
-            RowCondition.EqualTo => SameValue(cell),
-            RowCondition.NotEquals => !SameValue(cell),
-            RowCondition.Contains => text.Contains(Expected.ToString(), StringComparison.OrdinalIgnoreCase),
-            RowCondition.GreaterThan => Compare(cell) > 0,
-            RowCondition.LessThan => Compare(cell) is { } c && c < 0,
+            RowCondition.EqualTo => ValueComparison.Same(cell, expected),
+            RowCondition.NotEquals => !ValueComparison.Same(cell, expected),
+            RowCondition.Contains => ValueComparison.Contains(cell, Value!),
+            RowCondition.BeginsWith => ValueComparison.BeginsWith(cell, Value!),
+            RowCondition.EndsWith => ValueComparison.EndsWith(cell, Value!),
+            RowCondition.Regex => pattern!.IsMatch(text),
+            RowCondition.GreaterThan => ValueComparison.Compare(cell, expected) > 0,
+            RowCondition.LessThan => ValueComparison.Compare(cell, expected) is { } c && c < 0,
             _ => false,
         };
-    }
-
-    private bool SameValue(CellValue cell) =>
-        Expected.Kind == CellValueKind.Number && cell.Kind == CellValueKind.Number
-            ? cell.Number == Expected.Number
-            : string.Equals(cell.ToString().Trim(), Expected.ToString().Trim(), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Numbers compare as numbers, text as text; a blank or mismatched cell does not compare (null).</summary>
-    private int? Compare(CellValue cell)
-    {
-        if (Expected.Kind == CellValueKind.Number)
-        {
-            if (cell.Kind == CellValueKind.Number)
-            {
-                return cell.Number.CompareTo(Expected.Number);
-            }
-
-            return cell.Kind == CellValueKind.Text && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed.CompareTo(Expected.Number) : null;
-        }
-
-        return cell.Kind == CellValueKind.Text ? string.Compare(cell.Text, Expected.ToString(), StringComparison.OrdinalIgnoreCase) : null;
     }
 
     /// <summary>Consecutive rows grouped as (first, count), bottom-up so each deletion leaves the rows above in place.</summary>

@@ -14,6 +14,7 @@ internal sealed class PlanFootprint
     private static readonly HashSet<string> Writes =
     [
         "set_values", "set_formulas", "import_csv", "clear_range", "copy_range", "create_pivot_table", "create_table", "merge_cells",
+        "set_hyperlink", "find_replace",
     ];
 
     private readonly List<(uint SheetId, RangeAddress Range)> _written = [];

@@ -20,12 +20,14 @@ internal static class StaleFormulas
     private static readonly HashSet<string> NoValueChange =
     [
         "add_chart", "add_comment", "add_conditional_format", "add_data_validation", "add_sheet", "format_range",
-        "freeze_panes", "set_column_width",
+        "freeze_panes", "set_column_width", "set_page_setup", "set_row_height", "set_tab_color", "apply_cell_style",
+        "hide_columns", "group_columns",
     ];
 
     private static readonly HashSet<string> RegionChange =
     [
         "set_values", "set_formulas", "import_csv", "clear_range", "copy_range", "create_pivot_table", "create_table", "merge_cells",
+        "set_hyperlink", "find_replace",
     ];
 
     public static bool[] Select(WorkbookSession session, FormulaGraph graph)
@@ -98,7 +100,7 @@ internal static class StaleFormulas
         var dirty = new List<RangeAddress>();
         foreach (var change in session.Changes)
         {
-            if (NoValueChange.Contains(change.Op))
+            if (NoValueChange.Contains(change.Op) || (RegionChange.Contains(change.Op) && change.Count == 0))
             {
                 continue;
             }

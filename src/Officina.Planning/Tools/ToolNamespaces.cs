@@ -25,6 +25,7 @@ public static class ToolNamespaces
         ["freeze_panes"] = "format", ["add_conditional_format"] = "format",
         ["create_table"] = "objects", ["add_data_validation"] = "objects", ["add_chart"] = "objects",
         ["create_pivot_table"] = "objects", ["add_comment"] = "objects",
+        ["find_replace"] = "cells", ["set_autofilter"] = "structure", ["set_page_setup"] = "format", ["set_row_height"] = "format",
 
         // Deck operations whose words would file them elsewhere: a slide's background and a shape's
         // stacking order are formatting, like its fill, outline and geometry.
@@ -44,8 +45,8 @@ public static class ToolNamespaces
     {
         ["cells"] = "Read, find and write cell values, formulas and names",
         ["sheets"] = "List, add, rename and delete sheets, slides or layouts",
-        ["structure"] = "Insert, delete, move and sort rows, columns and other structure",
-        ["format"] = "Number formats, fonts, fills, outlines, borders, backgrounds, sizes and positions, merges, frozen panes",
+        ["structure"] = "Insert, delete, move, sort, filter, hide and group rows, columns and other structure",
+        ["format"] = "Number formats, fonts, fills, outlines, borders, backgrounds, sizes and positions, merges, frozen panes, cell styles, page setup",
         ["objects"] = "Tables, charts, pivot tables, comments, validation and other objects",
         ["text"] = "Read and edit text, paragraphs, headings and lists",
         ["other"] = "Other operations",

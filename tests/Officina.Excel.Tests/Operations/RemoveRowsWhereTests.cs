@@ -36,6 +36,10 @@ public sealed class RemoveRowsWhereTests
     [InlineData("B", "is_empty", "null", new[] { "a", "b", "c", "d", "f" })]
     [InlineData("Status", "not_equals", "\"open\"", new[] { "a", "d" })]
     [InlineData("Item", "contains", "\"E\"", new[] { "a", "b", "c", "d", "f" })]
+    [InlineData("Status", "begins_with", "\"CL\"", new[] { "a", "d", "e" })]
+    [InlineData("Status", "ends_with", "\"en\"", new[] { "b", "c", "e", "f" })]
+    [InlineData("Status", "regex", "\"^c.*d$\"", new[] { "a", "d", "e" })]
+    [InlineData("Status", "regex", "\"(?-i)^C\"", new[] { "a", "b", "d", "e", "f" })]
     public void Apply_RemovesRowsMeetingEachCondition(string column, string op, string value, string[] kept)
     {
         using var book = Orders();
@@ -89,5 +93,28 @@ public sealed class RemoveRowsWhereTests
 
         Assert.Equal(["b", "d", ""], [reopened.Text("A2"), reopened.Text("A3"), reopened.Text("A4")]);
         Assert.Equal("big", reopened.Text("C3"));
+    }
+
+    [Fact]
+    public void Validate_ReturnsError_ForABadPattern_AndChangesNothing()
+    {
+        using var book = Orders();
+
+        var errors = book.Fail("""{"op":"remove_rows_where","range":"Sheet1!A1:C7","column":"Status","operator":"regex","value":"(open"}""");
+
+        Assert.Contains(errors, e => e.Path == "value" && e.Rule == "regex" && e.Message.Contains("'(open'"));
+        Assert.Equal("f", book.Text("Sheet1!A7"));
+    }
+
+    [Fact]
+    public void Validate_ReturnsTimeoutError_ForACatastrophicPattern()
+    {
+        using var book = WorkbookSession.Create();
+        book.Run($$"""{"op":"set_values","range":"Sheet1!A1:A2","values":[["Text"],["{{new string('a', 40)}}!"]]}""");
+
+        var errors = book.Fail("""{"op":"remove_rows_where","range":"Sheet1!A1:A2","column":"Text","operator":"regex","value":"^(a+)+$"}""");
+
+        Assert.Contains(errors, e => e.Rule == "regex_timeout");
+        Assert.Equal(new string('a', 40) + "!", book.Text("Sheet1!A2"));
     }
 }
