@@ -12,6 +12,10 @@ namespace Officina.Excel.Verification;
 /// <item>SUBTOTAL and AGGREGATE over structured references (a table's total row:
 /// <c>SUBTOTAL(109,[Income])</c>): ClosedXML cannot resolve <c>[Column]</c>, and both ignore the
 /// rows a table filter hid differently from Excel;</item>
+/// <item>references to other workbooks (<c>[1]Sheet1!A1</c>, <c>'[book.xlsx]Sheet0'!A1</c>,
+/// <c>['file:///…/book.xlsx']Sheet1!A1</c>): the other file is not here, so the engines answer
+/// <c>#REF!</c> or <c>#N/A</c> where Excel shows the value it last read (apache/poi
+/// link-external-workbook-b.xlsx, 52575_main.xlsx);</item>
 /// <item><c>#NAME?</c> for any formula with a structured reference: the engine did not resolve
 /// the table, which Excel does.</item>
 /// </list>
@@ -24,6 +28,11 @@ internal static partial class UncertainResults
         if (OutsideData().Match(cell.Formula) is { Success: true } outside)
         {
             return FormulaResult.NotComputed($"{outside.Groups[1].Value.ToUpperInvariant()} reads an outside data source no engine here can reach");
+        }
+
+        if (ExternalReference().IsMatch(cell.Formula))
+        {
+            return FormulaResult.NotComputed("it reads another workbook, which is not here to read");
         }
 
         var structured = StructuredReference().IsMatch(cell.Formula);
@@ -39,6 +48,10 @@ internal static partial class UncertainResults
 
     [GeneratedRegex(@"\b(CUBE(?:MEMBER|VALUE|SET|RANKEDMEMBER|MEMBERPROPERTY|KPIMEMBER|SETCOUNT)|RTD|WEBSERVICE)\s*\(", RegexOptions.IgnoreCase)]
     private static partial Regex OutsideData();
+
+    /// <summary>A bracketed workbook before a sheet name and <c>!</c> (a table's <c>[Column]</c> is never followed by one), or a URL path.</summary>
+    [GeneratedRegex(@"\[[^\[\]]+\][^!(),;+\-*/&^=<>\[\]]*!|'(?:file|https?|ftp)://", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
 
     [GeneratedRegex(@"\b(SUBTOTAL|AGGREGATE)\s*\(", RegexOptions.IgnoreCase)]
     private static partial Regex Subtotal();

@@ -110,4 +110,26 @@ public sealed class UncertainResultsTests
         Assert.Equal(CellValues.Boolean, and.DataType!.Value);
         Assert.Equal("1", and.CellValue!.Text);
     }
+
+    [Theory]
+    [InlineData("link-external-workbook-b.xlsx", "30.0")]
+    [InlineData("52575_main.xlsx", "10")]
+    public async Task VerifyAsync_KeepsTheValueLastRead_ForFormulasThatReadAnotherWorkbook(string asset, string cached)
+    {
+        // apache/poi files whose formulas read another workbook ('[book.xlsx]Sheet0'!A1:B1,
+        // ['file:///…/source_dummy.xlsx']Tabelle1!A1): that file is not here, so no engine can
+        // compute them, and writing #REF! or #N/A over Excel's value would lose it.
+        using var book = Workbooks.OpenAsset(asset);
+        var sheet = book.Sheets.First(s => s.IsWorksheet).Name;
+        book.Run("""{"op":"add_sheet","name":"Added"}""");
+        book.Run("""{"op":"set_values","range":"Added!A1","values":[[1]]}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+        Assert.DoesNotContain(report.Findings, f => f.Code == "formula_error");
+        using var reopened = book.Reopen();
+        var value = reopened.Sheet(sheet)!.FindCell(1, 1)!.CellValue!.Text;
+        Assert.Equal(cached, value);
+    }
 }
