@@ -10,7 +10,7 @@ public sealed class AddChartTests
     [Fact]
     public void Apply_AddsChartPartWithCachedData_InContentPlaceholder()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","title":"Revenue"}""");
 
         deck.Run("""{"op":"add_chart","slide":1,"kind":"column","categories":["2022","2023","2024"],"series":[{"name":"Revenue","values":[1.2,1.5,1.9]},{"name":"Costs","values":[1.0,1.1,null]}],"title":"Revenue (m)"}""");
