@@ -35,17 +35,18 @@ internal static class TemplateDeck
         }
 
         using var document = WorkingCopy.Open(() => PresentationDocument.Open(loaded.Working, true, new OpenSettings { AutoSave = false }), "PowerPoint template");
+        if (document.DocumentType != PresentationDocumentType.Presentation && document.PresentationPart is not null)
+        {
+            // Replaces the main part (and every reference to it), so it comes before anything reads the presentation.
+            document.ChangeDocumentType(PresentationDocumentType.Presentation);
+        }
+
         var presentation = document.PresentationPart?.Presentation
             ?? throw new DocumentRejectedException("damaged_package", "The template declares a presentation but its presentation part is missing.");
         var part = document.PresentationPart!;
         if (part.SlideMasterParts.FirstOrDefault()?.SlideMaster?.SlideLayoutIdList?.Elements<P.SlideLayoutId>().Any() != true)
         {
             throw new DocumentRejectedException("template_layouts", "The template has no slide master with layouts, so there is nothing to build slides on.");
-        }
-
-        if (document.DocumentType != PresentationDocumentType.Presentation)
-        {
-            document.ChangeDocumentType(PresentationDocumentType.Presentation);
         }
 
         foreach (var id in presentation.SlideIdList?.Elements<P.SlideId>().ToList() ?? [])
