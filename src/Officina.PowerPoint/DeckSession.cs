@@ -86,13 +86,46 @@ public sealed class DeckSession : IHostSession, IDataSources
     }
 
     /// <summary>
-    /// A new, empty 16:9 deck with the Office theme, one slide master and the standard layouts
-    /// (Title Slide, Title and Content, Section Header, Two Content, Title Only, Blank) and a notes master.
+    /// A new, empty 16:9 deck in <paramref name="design"/> (null for the first built-in design,
+    /// <see cref="DeckDesign.Corporate"/>): its theme, one slide master and the layouts Title Slide,
+    /// Title and Content, Section Header, Two Content, Comparison, Title Only, Big Number, Chart,
+    /// Closing and Blank, its table style and a notes master.
     /// </summary>
-    public static DeckSession Create()
+    public static DeckSession Create(DeckDesign? design = null)
     {
         var working = new MemoryStream();
-        DeckTemplate.Build(working);
+        DeckTemplate.Build(working, design);
+        return Created(working);
+    }
+
+    /// <summary>
+    /// A new, empty deck on the masters, layouts and theme of a company template (.potx, or a
+    /// .pptx used as one): the template's slides are dropped and a template becomes a presentation.
+    /// Throws <see cref="DocumentRejectedException"/> when <paramref name="template"/> is not a usable
+    /// PowerPoint template (another kind of file, macro-enabled, no layouts).
+    /// </summary>
+    public static DeckSession Create(Stream template, PackageLimits? limits = null) => Created(TemplateDeck.Build(template, limits));
+
+    /// <summary>A new deck from the built-in design named <paramref name="nameOrPath"/>, else from the template file at that path.</summary>
+    public static DeckSession CreateFromTemplate(string nameOrPath, PackageLimits? limits = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
+        if (DeckDesign.Find(nameOrPath) is { } design)
+        {
+            return Create(design);
+        }
+
+        if (!File.Exists(nameOrPath))
+        {
+            throw new DocumentRejectedException("template_not_found", $"There is no template file at '{nameOrPath}', and it is not a built-in design ({DeckDesign.Names}).");
+        }
+
+        using var stream = File.OpenRead(nameOrPath);
+        return Create(stream, limits);
+    }
+
+    private static DeckSession Created(MemoryStream working)
+    {
         working.Position = 0;
         var document = PresentationDocument.Open(working, true, new OpenSettings { AutoSave = false });
         return new DeckSession(working, document, null);

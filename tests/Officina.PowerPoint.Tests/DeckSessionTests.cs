@@ -11,7 +11,7 @@ public sealed class DeckSessionTests
         using var deck = DeckSession.Create();
         using var reopened = deck.Reopen();
 
-        Assert.Equal(["Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only", "Blank"],
+        Assert.Equal(["Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison", "Title Only", "Big Number", "Chart", "Closing", "Blank"],
             reopened.Layouts.Select(DeckSession.LayoutName));
         Assert.NotNull(reopened.PresentationPart.SlideMasterParts.Single().ThemePart);
         Assert.NotNull(reopened.PresentationPart.NotesMasterPart);

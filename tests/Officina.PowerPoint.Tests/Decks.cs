@@ -16,10 +16,26 @@ internal static class Decks
 
     public static DeckSession OpenAsset(string name) => DeckSession.Open(Asset(name));
 
+    /// <summary>
+    /// A new deck in the default design with its automatic footers off: most tests name shapes
+    /// as add_slide numbers them ('Chart 3'), and the design's slide number placeholder would take
+    /// an id first. SlideFootersTests and the template tests cover the footers themselves.
+    /// </summary>
+    public static DeckSession Create()
+    {
+        var deck = DeckSession.Create();
+        foreach (var master in deck.PresentationPart.SlideMasterParts)
+        {
+            master.SlideMaster.HeaderFooter = new DocumentFormat.OpenXml.Presentation.HeaderFooter { SlideNumber = false, Footer = false, DateTime = false, Header = false };
+        }
+
+        return deck;
+    }
+
     /// <summary>A new deck with <paramref name="slides"/> 'Title and Content' slides titled "Slide 1", "Slide 2", …</summary>
     public static DeckSession WithSlides(int slides)
     {
-        var deck = DeckSession.Create();
+        var deck = Create();
         for (var i = 1; i <= slides; i++)
         {
             deck.Run($$"""{"op":"add_slide","title":"Slide {{i}}","bullets":[{"text":"Point {{i}}"}]}""");

@@ -24,7 +24,8 @@ public static class ApplyCommand
         var newFile = new Option<string?>("--new") { Description = "Make a new document at this path (.xlsx, .docx or .pptx, matching the plan's host) and apply the plan to it; an existing file is never replaced" };
         var outFile = new Option<string?>("--output", "-o") { Description = "Where to write the result (with --new: defaults to the new document's path)" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
-        var command = new Command("apply", "Apply a plan to a document (or a new one), verify it and write the result") { positional, newFile, outFile, json };
+        var template = new Option<string?>("--template") { Description = "With --new NAME.pptx: build the deck on this template (.potx/.pptx: its masters, layouts and theme) or built-in design (corporate, dark, consulting)" };
+        var command = new Command("apply", "Apply a plan to a document (or a new one), verify it and write the result") { positional, newFile, outFile, json, template };
         command.SetAction((parse, cancellationToken) =>
         {
             var o = output();
@@ -40,10 +41,15 @@ public static class ApplyCommand
                 return Usage(o, ex.Message);
             }
 
+            if (parse.GetValue(template) is not null && newPath is null)
+            {
+                return Usage(o, "--template builds a new deck: use it with --new NAME.pptx.");
+            }
+
             if (newPath is not null)
             {
                 return arguments.Length == 1
-                    ? RunAsync(o, newPath, isNew: true, arguments[0], parse.GetValue(outFile) ?? newPath, parse.GetValue(json), cancellationToken, budgets)
+                    ? RunAsync(o, newPath, isNew: true, arguments[0], parse.GetValue(outFile) ?? newPath, parse.GetValue(json), cancellationToken, budgets, parse.GetValue(template))
                     : Usage(o, $"With --new, give only the plan (the new document is '{newPath}'). Given {arguments.Length} arguments.");
             }
 
@@ -64,7 +70,7 @@ public static class ApplyCommand
 
     /// <param name="file">The input document, or the path of the new document when <paramref name="isNew"/>.</param>
     /// <param name="budgets">The decompressed-bytes and LibreOffice budgets; the defaults when null.</param>
-    internal static Task<int> RunAsync(CliOutput o, string file, bool isNew, string planPath, string outPath, bool json, CancellationToken cancellationToken, EngineBudgets? budgets = null) =>
+    internal static Task<int> RunAsync(CliOutput o, string file, bool isNew, string planPath, string outPath, bool json, CancellationToken cancellationToken, EngineBudgets? budgets = null, string? template = null) =>
         CommandErrors.GuardAsync(o, async () =>
         {
             if (!isNew && Path.GetFullPath(file) == Path.GetFullPath(outPath))
@@ -84,7 +90,7 @@ public static class ApplyCommand
             }
 
             var plan = read.Plan!;
-            using var session = isNew ? NewDocument.Create(file, budgets?.LibreOffice) : DocumentSessions.Open(file, budgets?.Limits, budgets?.LibreOffice);
+            using var session = isNew ? NewDocument.Create(file, budgets?.LibreOffice, template, budgets?.Limits) : DocumentSessions.Open(file, budgets?.Limits, budgets?.LibreOffice);
             if (isNew && session.Host != plan.Host)
             {
                 return Invalid(o, json, [new("$.host", "host",

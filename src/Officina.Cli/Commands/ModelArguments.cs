@@ -17,6 +17,8 @@ internal sealed class ModelArguments
 
     public Option<string?> New { get; } = new("--new") { Description = "Make a new document at this path instead of changing a FILE (.xlsx, .docx or .pptx)" };
 
+    public Option<string?> Template { get; } = new("--template") { Description = "With --new NAME.pptx: build the deck on this template (.potx/.pptx: its masters, layouts and theme) or built-in design (corporate, dark, consulting)" };
+
     public Option<string[]> Sources { get; } = new("--source")
     {
         Description = "A source file the model reads and cites (PDF, CSV, JSON, xlsx, docx, pptx); repeat for several",
@@ -35,6 +37,7 @@ internal sealed class ModelArguments
     {
         command.Arguments.Add(Positional);
         command.Options.Add(New);
+        command.Options.Add(Template);
         command.Options.Add(Sources);
         command.Options.Add(Effort);
         command.Options.Add(Json);
@@ -62,10 +65,16 @@ internal sealed class ModelArguments
         var json = parse.GetValue(Json);
         var track = parse.GetValue(TrackChanges);
         var quiet = parse.GetValue(Quiet);
+        var template = parse.GetValue(Template);
+        if (template is not null && newPath is null)
+        {
+            return (null, "--template builds a new deck: use it with --new NAME.pptx.");
+        }
+
         if (newPath is not null)
         {
             return positional.Length == 1
-                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json, track) { Quiet = quiet, Budgets = budgets }, null)
+                ? (new ModelRequest(newPath, true, positional[0], effort, sources, json, track) { Quiet = quiet, Budgets = budgets, Template = template }, null)
                 : (null, $"With --new, give only the instruction (the new document is '{newPath}'). Given {positional.Length} arguments.");
         }
 

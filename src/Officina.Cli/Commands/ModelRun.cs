@@ -10,6 +10,9 @@ namespace Officina.Cli.Commands;
 /// <param name="File">The input document, or the path of the new document when <paramref name="IsNew"/>.</param>
 internal sealed record ModelRequest(string File, bool IsNew, string Instruction, string? Effort, IReadOnlyList<string> Sources, bool Json, bool TrackChanges = false)
 {
+    /// <summary>With <see cref="IsNew"/>: the template or built-in design a new deck is built on; null for the default design.</summary>
+    public string? Template { get; init; }
+
     /// <summary>No progress lines on stderr while the model works (errors are still written).</summary>
     public bool Quiet { get; init; }
 
@@ -59,7 +62,7 @@ internal static class ModelRun
         var images = request.Sources.Where(IsImage).ToList();
         var sources = ReadSources([.. request.Sources.Except(images)], request.Budgets?.Limits);
         var session = request.IsNew
-            ? NewDocument.Create(request.File, request.Budgets?.LibreOffice)
+            ? NewDocument.Create(request.File, request.Budgets?.LibreOffice, request.Template, request.Budgets?.Limits)
             : DocumentSessions.Open(request.File, request.Budgets?.Limits, request.Budgets?.LibreOffice);
         try
         {

@@ -111,8 +111,12 @@ public static partial class PlanningPrompts
             """,
         _ => """
             Deck craft:
-            - Use the template's layouts and placeholders; one idea per slide; no text overflowing its box; no leftover placeholder text.
-            - Colour with the theme's colours (accent1…accent6, text1, background1) so edits follow the template; format only what was asked (format_text with match formats just those words).
+            - Action titles: each title is a full sentence that states the slide's message ("Churn fell by a third after the redesign"), not a topic ("Churn"); the titles read in order tell the story.
+            - One message per slide; at most about 6 bullets of one line each; split a slide rather than shrink its text.
+            - Every number carries its unit and its source: put the source on the Chart layout's source line, or in a small text box at the foot ("Source: …").
+            - Use the template's layouts (list_layouts) for what they are made for: Title Slide, Section Header between parts, Big Number for one striking figure, Chart for a chart with its source, Comparison for two options, Closing for the ask; fill their placeholders; no text overflowing its box; no leftover placeholder text.
+            - Show trends and comparisons as charts (add_chart: line for time, column or bar for categories, data_labels for few points), not tables; a table is for exact values a reader looks up.
+            - Colour with the theme's colours only (accent1…accent6, text1, background1) so edits follow the template and apply_theme; never pick RGB colours or fonts of your own; format only what was asked (format_text with match formats just those words).
             - Edit what is there rather than rebuilding it: a table's cells with set_table_text, format_table and merge_table_cells; a picture's image with replace_image (it keeps the frame).
             """,
     };

@@ -4,40 +4,46 @@ using DocumentFormat.OpenXml.Packaging;
 
 namespace Officina.PowerPoint.Deck;
 
-/// <summary>Builds the package of a new, empty 16:9 deck: theme, one slide master, the standard layouts, a notes master.</summary>
+/// <summary>
+/// Builds the package of a new, empty 16:9 deck in a <see cref="DeckDesign"/>: its theme, one
+/// slide master with the design's layouts (see <see cref="DesignLayouts"/>), its table style and
+/// a notes master. The same code builds the default new deck and the files under <c>templates/decks/</c>.
+/// </summary>
 internal static class DeckTemplate
 {
     public const uint FirstMasterId = 2147483648;
 
-    public static void Build(Stream target)
+    public static void Build(Stream target, DeckDesign? design = null)
     {
+        design ??= DeckDesign.BuiltIn[0];
         using var document = PresentationDocument.Create(target, PresentationDocumentType.Presentation);
         var presentation = document.AddPresentationPart();
         var master = presentation.AddNewPart<SlideMasterPart>("rId1");
         var layouts = new List<(uint, string)>();
         var layoutId = FirstMasterId;
-        for (var i = 0; i < TemplateXml.Layouts.Count; i++)
+        var i = 0;
+        foreach (var xml in DesignLayouts.All(design))
         {
-            var (name, type, placeholders) = TemplateXml.Layouts[i];
-            var relationshipId = $"rId{i + 1}";
+            var relationshipId = $"rId{++i}";
             var layout = master.AddNewPart<SlideLayoutPart>(relationshipId);
-            Feed(layout, TemplateXml.Layout(name, type, placeholders));
+            Feed(layout, xml);
             layout.AddPart(master, "rId1");
             layouts.Add((++layoutId, relationshipId));
         }
 
-        var theme = master.AddNewPart<ThemePart>($"rId{TemplateXml.Layouts.Count + 1}");
-        Feed(theme, TemplateXml.Theme);
-        Feed(master, TemplateXml.Master(layouts));
+        var theme = master.AddNewPart<ThemePart>($"rId{i + 1}");
+        var themeXml = DesignXml.Theme(design);
+        Feed(theme, themeXml);
+        Feed(master, DesignXml.Master(design, layouts));
 
         var notesMaster = presentation.AddNewPart<NotesMasterPart>("rId2");
-        Feed(notesMaster.AddNewPart<ThemePart>("rId1"), TemplateXml.Theme);
+        Feed(notesMaster.AddNewPart<ThemePart>("rId1"), themeXml);
         Feed(notesMaster, TemplateXml.NotesMaster);
 
         presentation.AddPart(theme, "rId3");
         Feed(presentation.AddNewPart<PresentationPropertiesPart>("rId4"), TemplateXml.PresentationProperties);
         Feed(presentation.AddNewPart<ViewPropertiesPart>("rId5"), TemplateXml.ViewProperties);
-        Feed(presentation.AddNewPart<TableStylesPart>("rId6"), TemplateXml.TableStyles);
+        Feed(presentation.AddNewPart<TableStylesPart>("rId6"), DesignXml.TableStyles(design));
         Feed(presentation, TemplateXml.Presentation("rId1", "rId2"));
     }
 

@@ -71,7 +71,7 @@ public static class ShapeBuilder
             FrameTransform(box),
             Officina.OpenXml.Charts.ChartPartWriter.Graphic(relationshipId));
 
-    public static P.GraphicFrame Table(uint id, string name, Box box, IReadOnlyList<IReadOnlyList<string?>> rows, bool header, double? fontSize)
+    public static P.GraphicFrame Table(uint id, string name, Box box, IReadOnlyList<IReadOnlyList<string?>> rows, bool header, double? fontSize, string? style = null)
     {
         var columns = rows.Max(r => r.Count);
         var columnWidth = box.Width / columns;
@@ -82,7 +82,7 @@ public static class ShapeBuilder
             grid.AppendChild(new A.GridColumn { Width = c == columns - 1 ? box.Width - columnWidth * (columns - 1) : columnWidth });
         }
 
-        var table = new A.Table(new A.TableProperties(new A.TableStyleId(DefaultTableStyle)) { FirstRow = header, BandRow = true }, grid);
+        var table = new A.Table(new A.TableProperties(new A.TableStyleId(style ?? DefaultTableStyle)) { FirstRow = header, BandRow = true }, grid);
         foreach (var row in rows)
         {
             var tr = new A.TableRow { Height = rowHeight };

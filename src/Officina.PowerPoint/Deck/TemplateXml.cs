@@ -4,9 +4,9 @@ using System.Text;
 namespace Officina.PowerPoint.Deck;
 
 /// <summary>
-/// The XML of a new deck's theme, slide master, layouts and notes master, shaped like the
-/// parts PowerPoint writes for its default 16:9 "Office Theme" (same placeholder positions,
-/// text styles and ids), so PowerPoint and LibreOffice open the deck without repair.
+/// The XML pieces every new deck shares, shaped like the parts PowerPoint writes (placeholders,
+/// notes master, presentation), and the Office theme that a deck without a notes master gets
+/// for the notes it adds. The designed parts are in <see cref="DesignXml"/> and <see cref="DesignLayouts"/>.
 /// </summary>
 internal static class TemplateXml
 {
@@ -45,14 +45,6 @@ internal static class TemplateXml
     /// <summary>One placeholder of the master or a layout: type, idx, size, position in EMU, prompt text, list style.</summary>
     public sealed record Placeholder(string Name, string? Type, uint? Index, long X, long Y, long Width, long Height, string? Prompt, string ListStyle = "", string? Size = null, string BodyProperties = "");
 
-    public static string Footers(int firstId) =>
-        Sp(firstId, new("Date Placeholder", "dt", 10, 838200, 6356350, 2743200, 365125, null, Small("l"), "half")) +
-        Sp(firstId + 1, new("Footer Placeholder", "ftr", 11, 4038600, 6356350, 4114800, 365125, null, Small("ctr"), "quarter")) +
-        Sp(firstId + 2, new("Slide Number Placeholder", "sldNum", 12, 8610600, 6356350, 2743200, 365125, "#", Small("r"), "quarter"));
-
-    private static string Small(string align) =>
-        $"<a:lstStyle><a:lvl1pPr algn=\"{align}\"><a:defRPr sz=\"1200\"><a:solidFill><a:schemeClr val=\"tx1\"><a:tint val=\"75000\"/></a:schemeClr></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>";
-
     /// <summary>A placeholder shape (<c>p:sp</c>) with its position and its prompt text.</summary>
     public static string Sp(int id, Placeholder ph)
     {
@@ -85,84 +77,6 @@ internal static class TemplateXml
             $"<p:txBody><a:bodyPr{ph.BodyProperties}/>{(ph.ListStyle.Length > 0 ? ph.ListStyle : "<a:lstStyle/>")}{paragraph}</p:txBody></p:sp>";
     }
 
-    private const string BodyPrompt = "Click to edit Master text styles\nSecond level\nThird level\nFourth level\nFifth level";
-
-    public static string Master(IEnumerable<(uint Id, string RelationshipId)> layouts) =>
-        $"<p:sldMaster {Namespaces}><p:cSld><p:bg><p:bgRef idx=\"1001\"><a:schemeClr val=\"bg1\"/></p:bgRef></p:bg><p:spTree>{GroupProperties}" +
-        Sp(2, new("Title Placeholder", "title", null, 838200, 365125, 10515600, 1325563, "Click to edit Master title style",
-            BodyProperties: " vert=\"horz\" lIns=\"91440\" tIns=\"45720\" rIns=\"91440\" bIns=\"45720\" rtlCol=\"0\" anchor=\"ctr\"")) +
-        Sp(3, new("Text Placeholder", "body", 1, 838200, 1825625, 10515600, 4351338, BodyPrompt,
-            BodyProperties: " vert=\"horz\" lIns=\"91440\" tIns=\"45720\" rIns=\"91440\" bIns=\"45720\" rtlCol=\"0\"")) +
-        Footers(4) + "</p:spTree></p:cSld>" + ColorMap +
-        "<p:sldLayoutIdLst>" + string.Concat(layouts.Select(l => $"<p:sldLayoutId id=\"{l.Id}\" r:id=\"{l.RelationshipId}\"/>")) + "</p:sldLayoutIdLst>" +
-        "<p:txStyles><p:titleStyle>" +
-        "<a:lvl1pPr algn=\"l\" defTabSz=\"914400\" rtl=\"0\" eaLnBrk=\"1\" latinLnBrk=\"0\" hangingPunct=\"1\"><a:lnSpc><a:spcPct val=\"90000\"/></a:lnSpc>" +
-        "<a:spcBef><a:spcPct val=\"0\"/></a:spcBef><a:buNone/><a:defRPr sz=\"4400\" kern=\"1200\"><a:solidFill><a:schemeClr val=\"tx1\"/></a:solidFill>" +
-        "<a:latin typeface=\"+mj-lt\"/><a:ea typeface=\"+mj-ea\"/><a:cs typeface=\"+mj-cs\"/></a:defRPr></a:lvl1pPr></p:titleStyle><p:bodyStyle>" +
-        BodyLevel(1, 228600, 2800) + BodyLevel(2, 685800, 2400) + BodyLevel(3, 1143000, 2000) + BodyLevel(4, 1600200, 1800) + BodyLevel(5, 2057400, 1800) +
-        "</p:bodyStyle><p:otherStyle><a:defPPr><a:defRPr lang=\"en-US\"/></a:defPPr>" +
-        "<a:lvl1pPr marL=\"0\" algn=\"l\" defTabSz=\"914400\" rtl=\"0\" eaLnBrk=\"1\" latinLnBrk=\"0\" hangingPunct=\"1\"><a:defRPr sz=\"1800\" kern=\"1200\">" +
-        "<a:solidFill><a:schemeClr val=\"tx1\"/></a:solidFill><a:latin typeface=\"+mn-lt\"/><a:ea typeface=\"+mn-ea\"/><a:cs typeface=\"+mn-cs\"/></a:defRPr></a:lvl1pPr>" +
-        "</p:otherStyle></p:txStyles></p:sldMaster>";
-
-    private static string BodyLevel(int level, int margin, int size) =>
-        $"<a:lvl{level}pPr marL=\"{margin}\" indent=\"-228600\" algn=\"l\" defTabSz=\"914400\" rtl=\"0\" eaLnBrk=\"1\" latinLnBrk=\"0\" hangingPunct=\"1\">" +
-        $"<a:lnSpc><a:spcPct val=\"90000\"/></a:lnSpc><a:spcBef><a:spcPts val=\"{(level == 1 ? 1000 : 500)}\"/></a:spcBef><a:buFont typeface=\"Arial\" panose=\"020B0604020202020204\" pitchFamily=\"34\" charset=\"0\"/>" +
-        $"<a:buChar char=\"•\"/><a:defRPr sz=\"{size}\" kern=\"1200\"><a:solidFill><a:schemeClr val=\"tx1\"/></a:solidFill>" +
-        "<a:latin typeface=\"+mn-lt\"/><a:ea typeface=\"+mn-ea\"/><a:cs typeface=\"+mn-cs\"/></a:defRPr>" + $"</a:lvl{level}pPr>";
-
-    private const string Title = "Click to edit Master title style";
-    private const string Subtitle = "Click to edit Master subtitle style";
-    private const string NoBullet = "<a:buNone/>";
-
-    private static string Centered(int size, string extra = "") =>
-        $"<a:lstStyle><a:lvl1pPr marL=\"0\" indent=\"0\" algn=\"ctr\">{extra}<a:defRPr sz=\"{size}\"/></a:lvl1pPr></a:lstStyle>";
-
-    /// <summary>The standard layouts: name, layout type, placeholders.</summary>
-    public static IReadOnlyList<(string Name, string Type, Placeholder[] Placeholders)> Layouts { get; } =
-    [
-        ("Title Slide", "title",
-        [
-            new("Title", "ctrTitle", null, 1524000, 1122363, 9144000, 2387600, Title, $"<a:lstStyle><a:lvl1pPr algn=\"ctr\"><a:defRPr sz=\"6000\"/></a:lvl1pPr></a:lstStyle>", BodyProperties: " anchor=\"b\""),
-            new("Subtitle", "subTitle", 1, 1524000, 3602038, 9144000, 1655762, Subtitle, Centered(2400, NoBullet)),
-        ]),
-        ("Title and Content", "obj",
-        [
-            new("Title", "title", null, 838200, 365125, 10515600, 1325563, Title),
-            new("Content Placeholder", null, 1, 838200, 1825625, 10515600, 4351338, BodyPrompt),
-        ]),
-        ("Section Header", "secHead",
-        [
-            new("Title", "title", null, 831850, 1709738, 10515600, 2852737, Title, "<a:lstStyle><a:lvl1pPr><a:defRPr sz=\"6000\"/></a:lvl1pPr></a:lstStyle>", BodyProperties: " anchor=\"b\""),
-            new("Text Placeholder", "body", 1, 831850, 4589463, 10515600, 1500187, "Click to edit Master text styles",
-                "<a:lstStyle><a:lvl1pPr marL=\"0\" indent=\"0\"><a:buNone/><a:defRPr sz=\"2400\"><a:solidFill><a:schemeClr val=\"tx1\"><a:tint val=\"75000\"/></a:schemeClr></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>"),
-        ]),
-        ("Two Content", "twoObj",
-        [
-            new("Title", "title", null, 838200, 365125, 10515600, 1325563, Title),
-            new("Content Placeholder", null, 1, 838200, 1825625, 5181600, 4351338, BodyPrompt, Size: "half"),
-            new("Content Placeholder", null, 2, 6172200, 1825625, 5181600, 4351338, BodyPrompt, Size: "half"),
-        ]),
-        ("Title Only", "titleOnly",
-        [
-            new("Title", "title", null, 838200, 365125, 10515600, 1325563, Title),
-        ]),
-        ("Blank", "blank", []),
-    ];
-
-    public static string Layout(string name, string type, IReadOnlyList<Placeholder> placeholders)
-    {
-        var shapes = new StringBuilder();
-        var id = 2;
-        foreach (var ph in placeholders)
-        {
-            shapes.Append(Sp(id++, ph));
-        }
-
-        return $"<p:sldLayout {Namespaces} type=\"{type}\" preserve=\"1\"><p:cSld name=\"{name}\"><p:spTree>{GroupProperties}{shapes}{Footers(id)}</p:spTree></p:cSld>" +
-            "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>";
-    }
-
     public static string NotesMaster =>
         $"<p:notesMaster {Namespaces}><p:cSld><p:bg><p:bgRef idx=\"1001\"><a:schemeClr val=\"bg1\"/></p:bgRef></p:bg><p:spTree>{GroupProperties}" +
         "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr>" +
@@ -186,6 +100,4 @@ internal static class TemplateXml
     public const string PresentationProperties = "<p:presentationPr " + Namespaces + "/>";
 
     public const string ViewProperties = "<p:viewPr " + Namespaces + "><p:normalViewPr><p:restoredLeft sz=\"15620\"/><p:restoredTop sz=\"94660\"/></p:normalViewPr><p:gridSpacing cx=\"76200\" cy=\"76200\"/></p:viewPr>";
-
-    public const string TableStyles = "<a:tblStyleLst xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" def=\"{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}\"/>";
 }

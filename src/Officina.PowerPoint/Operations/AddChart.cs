@@ -17,6 +17,8 @@ public sealed record SlideChartSeries(
 /// its data in an embedded workbook (see <see cref="ChartWorkbook"/>), as PowerPoint keeps it,
 /// so "Edit Data" works; the chart caches the points for viewers. Without a position the chart
 /// takes the place of the slide's empty content placeholder, else the master's body area.
+/// Series take the theme's accent colours and text its body font (see <see cref="ChartTheme"/>),
+/// so the chart matches the template and follows apply_theme.
 /// </summary>
 [Operation("add_chart", "Add a column, bar, line, pie, scatter or area chart from data in the plan.")]
 public sealed record AddChart(
@@ -33,7 +35,9 @@ public sealed record AddChart(
     [property: Description("Top edge in points; null for the content area")] double? Y = null,
     [property: Description("Width in points; null for the content area's")] double? Width = null,
     [property: Description("Height in points; null for the content area's")] double? Height = null,
-    [property: Description("Shape name; null for 'Chart N'")] string? Name = null)
+    [property: Description("Shape name; null for 'Chart N'")] string? Name = null,
+    [property: Description("Show each point's value on the chart (default false)")] bool? DataLabels = null,
+    [property: Description("Number format of the value axis and data labels, e.g. '#,##0', '0.0%', '\"$\"#,##0,,\"m\"'; null for the data's")] string? NumberFormat = null)
     : WriteOperation<DeckSession>
 {
     public const int MaxPoints = 5000;
@@ -93,6 +97,11 @@ public sealed record AddChart(
             errors.Add(new("stacked", "stack_kind", $"Only column, bar, line and area charts stack. Given kind: {Kind.ToString().ToLowerInvariant()}."));
         }
 
+        if (NumberFormat is { } format && (format.Trim().Length == 0 || format.Length > 255))
+        {
+            errors.Add(new("number_format", "number_format", $"number_format must be a format code of 1 to 255 characters, e.g. '#,##0' or '0.0%'. Given: '{format}'."));
+        }
+
         Placement.Check(X, Y, Width, Height, errors);
         return errors;
     }
@@ -108,6 +117,7 @@ public sealed record AddChart(
 
         var chartPart = slide.AddNewPart<ChartPart>();
         ChartPartWriter.Write(chartPart, spec);
+        ChartTheme.Apply(chartPart.ChartSpace!, DataLabels == true, NumberFormat, Stacked == true);
         ChartWorkbook.Embed(chartPart, Categories, data);
         var (area, placeholder) = X is null && Y is null ? Placement.ContentArea(session, slide) : (Placement.ContentArea(session, slide).Area, null);
         var box = Placement.Resolve(area, X, Y, Width, Height);

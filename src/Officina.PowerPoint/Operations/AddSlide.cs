@@ -9,7 +9,9 @@ namespace Officina.PowerPoint.Operations;
 /// <summary>
 /// Adds a slide on a layout of the deck, with the layout's placeholders (as PowerPoint adds
 /// them), filling the title and the first body placeholder (the subtitle on a title slide) and
-/// setting speaker notes. Placeholders left empty can be filled later with set_text.
+/// setting speaker notes. Placeholders left empty can be filled later with set_text. The new
+/// slide shows the footer text, slide number and date its neighbour shows (or, in a deck without
+/// other slides, those its layout carries and the template shows), see <see cref="SlideFooters"/>.
 /// </summary>
 [Operation("add_slide", "Add a slide on a layout with title, bullets (with levels) and notes.")]
 public sealed record AddSlide(
@@ -84,6 +86,8 @@ public sealed record AddSlide(
             SlideNotes.Set(session, slide, notes);
         }
 
+        var footers = SlideFooters.For(session, slide);
+        footers?.Apply(session);
         var position = session.PositionOf(slide);
         return new Change("add_slide", $"slide {position}",
             $"Added slide {position} on layout '{DeckSession.LayoutName(layout)}'{(Title is { Length: > 0 } ? $" titled '{Title}'" : "")}{(Bullets is { Length: > 0 } b ? $" with {b.Length} bullet(s)" : "")}");

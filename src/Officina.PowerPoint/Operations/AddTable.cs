@@ -5,7 +5,8 @@ using Officina.PowerPoint.Deck;
 namespace Officina.PowerPoint.Operations;
 
 /// <summary>
-/// Adds a table of text in PowerPoint's default table style, the first row styled as a header
+/// Adds a table of text in the deck's default table style (a template's own, which in the shipped
+/// designs gives the header row white or dark bold text on a solid fill), the first row styled as a header
 /// unless told otherwise. Without a position it takes the place of the slide's empty content
 /// placeholder (as inserting a table into it does in PowerPoint), else the master's body area.
 /// </summary>
@@ -62,7 +63,7 @@ public sealed record AddTable(
         var box = Placement.Resolve(area with { Height = rowsHeight }, X, Y, Width, Height);
         var id = SlideShapes.NextId(slide);
         var name = Name is { Length: > 0 } n ? n : $"Table {id - 1}";
-        var frame = ShapeBuilder.Table(id, name, box, [.. Rows.Select(r => (IReadOnlyList<string?>)(r ?? []))], Header != false, FontSize);
+        var frame = ShapeBuilder.Table(id, name, box, [.. Rows.Select(r => (IReadOnlyList<string?>)(r ?? []))], Header != false, FontSize, DeckStyle(session));
         if (placeholder is not null)
         {
             placeholder.InsertAfterSelf(frame);
@@ -76,4 +77,8 @@ public sealed record AddTable(
         var columns = Rows.Max(r => r?.Length ?? 0);
         return new Change("add_table", $"slide {Slide}, shape '{name}'", $"Added a {Rows.Length}×{columns} table '{name}' on slide {Slide}", Rows.Length * columns);
     }
+
+    /// <summary>The deck's default table style (the template's choice, as PowerPoint's Insert Table takes it), or null for Office's.</summary>
+    private static string? DeckStyle(DeckSession session) =>
+        session.PresentationPart.TableStylesPart?.TableStyleList?.Default?.Value is { Length: > 0 } style ? style : null;
 }

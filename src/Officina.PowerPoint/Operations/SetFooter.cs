@@ -174,7 +174,9 @@ public sealed record SetFooter(
                 new P.NonVisualShapeDrawingProperties(new A.ShapeLocks { NoGrouping = true }),
                 new P.ApplicationNonVisualDrawingProperties((P.PlaceholderShape)SlideShapes.Placeholder(source)!.CloneNode(true))),
             properties,
-            new P.TextBody(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph()));
+            // The layout's list style is repeated on the slide: PowerPoint would inherit it, but
+            // LibreOffice draws a footer's text in its own default font and alignment without it.
+            new P.TextBody(new A.BodyProperties(), (A.ListStyle?)source.TextBody?.ListStyle?.CloneNode(true) ?? new A.ListStyle(), new A.Paragraph()));
         slide.Slide.CommonSlideData!.ShapeTree!.AppendChild(shape);
         return shape;
     }

@@ -12,25 +12,25 @@ public sealed partial class DeckDigestTests
     [Fact]
     public void Inspect_ShowsLayoutsSlidesShapesAndNotes()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Title Slide","title":"Acme 2024","bullets":[{"text":"Annual review"}],"notes":"Welcome everyone."}""");
         deck.Run("""{"op":"add_slide","layout":"Two Content","title":"Compare"}""");
 
         var digest = deck.Inspect();
 
         Assert.StartsWith("Deck: 2 slide(s), 960 × 540 pt.", digest, StringComparison.Ordinal);
-        Assert.Contains("Layouts: 'Title Slide', 'Title and Content', 'Section Header', 'Two Content', 'Title Only', 'Blank'", digest, StringComparison.Ordinal);
+        Assert.Contains("Layouts: 'Title Slide', 'Title and Content', 'Section Header', 'Two Content', 'Comparison', 'Title Only', 'Big Number', 'Chart', 'Closing', 'Blank'", digest, StringComparison.Ordinal);
         Assert.Contains("Slide 1 (layout 'Title Slide'): \"Acme 2024\" [title 2]", digest, StringComparison.Ordinal);
-        Assert.Contains("  - shape 3 'Subtitle 2' subtitle at 120,283.6 size 720×130.4: \"Annual review\"", digest, StringComparison.Ordinal);
+        Assert.Contains("  - shape 3 'Subtitle 2' subtitle at 86.4,298.8 size 830.4×93.6: \"Annual review\"", digest, StringComparison.Ordinal);
         Assert.Contains("  notes: \"Welcome everyone.\"", digest, StringComparison.Ordinal);
-        Assert.Contains("  - shape 4 'Content Placeholder 3' body at 486,143.8 size 408×342.6 (empty placeholder)", digest, StringComparison.Ordinal);
+        Assert.Contains("  - shape 4 'Content Placeholder 3' body at 494.4,129.6 size 422.4×345.6 (empty placeholder)", digest, StringComparison.Ordinal);
         Assert.DoesNotContain("shown briefly", digest, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Inspect_KeepsEverySlidesTitle_WhenTheDeckIsOverBudget()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         for (var i = 0; i < 60; i++)
         {
             deck.Run($$"""{"op":"add_slide","title":"Slide {{i}} about a topic","bullets":[{"text":"{{string.Concat(Enumerable.Repeat("word ", 80))}}"}]}""");
@@ -50,7 +50,7 @@ public sealed partial class DeckDigestTests
     [Fact]
     public void Inspect_UsesTheBudget_ForMoreDetailOnTheFirstSlides()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         for (var i = 0; i < 30; i++)
         {
             deck.Run($$"""{"op":"add_slide","title":"Topic {{i}}","bullets":[{"text":"{{string.Concat(Enumerable.Repeat("detail ", 40))}}"}]}""");
@@ -66,7 +66,7 @@ public sealed partial class DeckDigestTests
     [Fact]
     public void Inspect_TakesTheLargestTextNearTheTopForTheTitle_WhenThereIsNoTitlePlaceholder()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Blank"}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Source: company filings"}],"x":40,"y":480,"width":400,"height":30,"font_size":10}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Revenue doubled in 2025"}],"x":40,"y":30,"width":800,"height":60,"font_size":32}""");
@@ -107,7 +107,7 @@ public sealed partial class DeckDigestTests
     [Fact]
     public void GroupMembers_AreNestedWithTheirPositionOnTheSlide_InTheDigestAndReadSlide()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Blank"}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Left"}],"x":100,"y":100,"width":100,"height":50}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Right"}],"x":300,"y":100,"width":100,"height":50}""");
@@ -126,7 +126,7 @@ public sealed partial class DeckDigestTests
     [Fact]
     public void ReadSlide_FlagsShapesOffTheSlide()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Blank"}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Parked"}],"x":1000,"y":100,"width":100,"height":50}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Wide"}],"x":900,"y":300,"width":100,"height":50}""");

@@ -10,7 +10,7 @@ public sealed class AddChartTests
     [Fact]
     public void Apply_AddsChartPartWithCachedData_InContentPlaceholder()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","title":"Revenue"}""");
 
         deck.Run("""{"op":"add_chart","slide":1,"kind":"column","categories":["2022","2023","2024"],"series":[{"name":"Revenue","values":[1.2,1.5,1.9]},{"name":"Costs","values":[1.0,1.1,null]}],"title":"Revenue (m)"}""");
@@ -65,5 +65,24 @@ public sealed class AddChartTests
         using var deck = Decks.WithSlides(1);
 
         Assert.Equal("scatter_x", Assert.Single(deck.Fail("""{"op":"add_chart","slide":1,"kind":"scatter","categories":["a"],"series":[{"name":"S","values":[1]}]}""")).Rule);
+    }
+
+    [Fact]
+    public void Apply_ColoursSeriesWithThemeAccents_AndLabelsValuesInTheFormatGiven()
+    {
+        using var deck = Decks.WithSlides(1);
+
+        deck.Run("""{"op":"add_chart","slide":1,"kind":"column","categories":["a","b"],"series":[{"name":"s","values":[0.1,0.25]},{"name":"t","values":[0.2,0.3]}],"data_labels":true,"number_format":"0%","legend":"top"}""");
+        using var reopened = deck.Reopen();
+
+        var chart = reopened.Slide(1).ChartParts.Single().ChartSpace!;
+        var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
+        Assert.Equal([DocumentFormat.OpenXml.Drawing.SchemeColorValues.Accent1, DocumentFormat.OpenXml.Drawing.SchemeColorValues.Accent2],
+            series.Select(s => s.Descendants<DocumentFormat.OpenXml.Drawing.SchemeColor>().First().Val!.Value));
+        var labels = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.DataLabels>().Single();
+        Assert.Equal("0%", labels.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.NumberingFormat>()!.FormatCode!.Value);
+        Assert.True(labels.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.ShowValue>()!.Val!.Value);
+        Assert.Equal(DocumentFormat.OpenXml.Drawing.Charts.LegendPositionValues.Top, chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.LegendPosition>().Single().Val!.Value);
+        Assert.Equal("number_format", Assert.Single(deck.Fail("""{"op":"add_chart","slide":1,"kind":"pie","categories":["a"],"series":[{"name":"s","values":[1]}],"number_format":" "}""")).Rule);
     }
 }

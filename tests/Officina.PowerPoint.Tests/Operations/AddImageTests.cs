@@ -33,8 +33,8 @@ public sealed class AddImageTests
         deck.Run("""{"op":"add_image","slide":1,"source":"wide.png"}""");
 
         var box = SlideShapes.Geometry(deck.Slide(1), deck.Shape(1, "Picture 3"))!.Value;
-        Assert.InRange(box.Width, 827 * 12700, 829 * 12700);
-        Assert.InRange(box.Height, 206 * 12700, 208 * 12700);
+        Assert.InRange(box.Width, 873 * 12700, 874 * 12700);
+        Assert.InRange(box.Height, 218 * 12700, 219 * 12700);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class AddSlideTests
     [Fact]
     public void Apply_AddsTitleBulletsWithLevelsAndNotes_WhenReopened()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"title and content","title":"Revenue","bullets":[{"text":"Up 12%"},{"text":"Europe led","level":2},{"text":"Costs flat"}],"notes":"Mention Q4."}""");
 
         using var reopened = deck.Reopen();
@@ -24,7 +24,7 @@ public sealed class AddSlideTests
     [Fact]
     public void Apply_PutsBulletsInSubtitle_OnTitleSlide()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Title Slide","title":"Acme 2024","bullets":[{"text":"Annual review"}]}""");
 
         using var reopened = deck.Reopen();
@@ -44,7 +44,7 @@ public sealed class AddSlideTests
     [Fact]
     public void Validate_ReturnsErrors_WhenLayoutUnknownOrLevelOutOfRange()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
 
         var errors = deck.Fail("""{"op":"add_slide","layout":"Fancy","bullets":[{"text":"x","level":12}],"position":3}""");
 
@@ -56,7 +56,7 @@ public sealed class AddSlideTests
     [Fact]
     public void Validate_ReturnsError_WhenLayoutHasNoBody()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
 
         var error = Assert.Single(deck.Fail("""{"op":"add_slide","layout":"Title Only","title":"T","bullets":[{"text":"x"}]}"""));
 

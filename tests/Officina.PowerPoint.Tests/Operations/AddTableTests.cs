@@ -8,7 +8,7 @@ public sealed class AddTableTests
     [Fact]
     public void Apply_FillsEmptyContentPlaceholder_WithHeaderTable()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","title":"Regions"}""");
 
         deck.Run("""{"op":"add_table","slide":1,"rows":[["Region","Units"],["North","10"],["South",null]]}""");
@@ -20,7 +20,7 @@ public sealed class AddTableTests
         Assert.True(table.TableProperties!.FirstRow!.Value);
         Assert.Equal(["Region | Units", "North | 10", "South | "], ShapeText.Paragraphs(frame));
         Assert.DoesNotContain(SlideShapes.All(reopened.Slide(1)), s => SlideShapes.Name(s) == "Content Placeholder 2");
-        Assert.Equal(66 * 12700, SlideShapes.Geometry(reopened.Slide(1), frame)!.Value.X);
+        Assert.Equal(548640, SlideShapes.Geometry(reopened.Slide(1), frame)!.Value.X);
     }
 
     [Fact]

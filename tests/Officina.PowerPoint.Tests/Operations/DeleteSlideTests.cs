@@ -22,7 +22,7 @@ public sealed class DeleteSlideTests
     [Fact]
     public void Validate_ReturnsError_WhenDeckHasNoSlides()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
 
         Assert.Contains("no slides yet", Assert.Single(deck.Fail("""{"op":"delete_slide","slide":1}""")).Message, StringComparison.Ordinal);
     }

@@ -5,7 +5,7 @@ public sealed class ListLayoutsTests
     [Fact]
     public void Read_ListsLayoutsWithPlaceholders()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
 
         var text = deck.Run("""{"op":"list_layouts"}""").Observation!.Text;
 

@@ -5,7 +5,7 @@ public sealed class ListSlidesTests
     [Fact]
     public void Read_ListsTitlesLayoutsAndNotes_InShowOrder()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Title Slide","title":"Acme 2024","bullets":[{"text":"Annual review"}]}""");
         deck.Run("""{"op":"add_slide","title":"Revenue","bullets":[{"text":"Up 12%"}],"notes":"Mention Q4."}""");
 
@@ -18,7 +18,7 @@ public sealed class ListSlidesTests
     [Fact]
     public void Read_SaysSo_WhenDeckIsEmpty()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
 
         Assert.Contains("no slides", deck.Run("""{"op":"list_slides"}""").Observation!.Text, StringComparison.Ordinal);
     }

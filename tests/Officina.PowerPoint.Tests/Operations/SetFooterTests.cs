@@ -12,7 +12,7 @@ public sealed class SetFooterTests
     [Fact]
     public void Apply_ClonesTheLayoutsPlaceholdersOntoEverySlide_ExceptTitleSlides_AndSetsTheMastersFlags()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Title Slide","title":"Deck"}""");
         deck.Run("""{"op":"add_slide","title":"One"}""");
         deck.Run("""{"op":"add_slide","layout":"Blank"}""");

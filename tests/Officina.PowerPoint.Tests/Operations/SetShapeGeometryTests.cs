@@ -12,7 +12,7 @@ public sealed class SetShapeGeometryTests
         deck.Run("""{"op":"set_shape_geometry","slide":1,"shape":"Title 1","y":10}""");
         using var reopened = deck.Reopen();
 
-        Assert.Equal(new Box(838200, 10 * 12700, 10515600, 1325563), SlideShapes.Geometry(reopened.Slide(1), reopened.Shape(1, "Title 1")));
+        Assert.Equal(new Box(548640, 10 * 12700, 11094720, 868680), SlideShapes.Geometry(reopened.Slide(1), reopened.Shape(1, "Title 1")));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class SetTextTests
     [Fact]
     public void Apply_ReplacesParagraphsKeepingRunFormatting_ById()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Blank"}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"old"}],"x":10,"y":10,"width":300,"height":100,"font_size":32,"bold":true}""");
 
@@ -24,7 +24,7 @@ public sealed class SetTextTests
     [Fact]
     public void Apply_FillsPlaceholderByName()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Two Content","title":"Compare"}""");
 
         deck.Run("""{"op":"set_text","slide":1,"shape":"content placeholder 3","paragraphs":[{"text":"Right side"}]}""");

@@ -16,7 +16,7 @@ public sealed class DeckRenderingTests
     {
         var runner = new LibreOfficeRunner();
         Assert.True(runner.IsInstalled, LibreOfficeRunner.InstallHint);
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.AddSource("badge.png", () => new MemoryStream(Decks.Png(160, 160, 0xED, 0x7D, 0x31)));
         deck.Run("""{"op":"add_slide","layout":"Title Slide","title":"Acme 2024","bullets":[{"text":"Annual review"}]}""");
         deck.Run("""{"op":"add_slide","title":"Highlights","bullets":[{"text":"Revenue up 12%"},{"text":"Europe grew fastest","level":2},{"text":"Costs held flat"},{"text":"Two new products"}],"notes":"Keep it short."}""");

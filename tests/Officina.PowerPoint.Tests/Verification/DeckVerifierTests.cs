@@ -7,7 +7,7 @@ public sealed class DeckVerifierTests
     [Fact]
     public async Task Verify_ReportsNothing_WhenSlidesAreFilledAndFit()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Title Slide","title":"Acme 2024","bullets":[{"text":"Annual review"}]}""");
         deck.Run("""{"op":"add_slide","title":"Highlights","bullets":[{"text":"Revenue up 12%"},{"text":"Costs flat"}]}""");
 
@@ -20,7 +20,7 @@ public sealed class DeckVerifierTests
     [Fact]
     public async Task Verify_ReportsOverflow_WhenBulletsDoNotFit()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         var bullets = string.Join(",", Enumerable.Range(1, 14).Select(i => $$"""{"text":"Point number {{i}} with a fairly long explanation that wraps onto a second line of the slide"}"""));
         deck.Run($$"""{"op":"add_slide","title":"Too much","bullets":[{{bullets}}]}""");
 
@@ -33,7 +33,7 @@ public sealed class DeckVerifierTests
     [Fact]
     public async Task Verify_ReportsOverflow_WhenTitleIsTooLongForItsBox()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Title Only","title":"A title so long that it wraps over three or four lines of forty-four point type and spills out of the title placeholder box at the top"}""");
 
         Assert.Contains((await deck.VerifyAsync()).Findings, f => f.Code == "text_overflow" && f.Message.Contains("'Title 1'", StringComparison.Ordinal));
@@ -42,7 +42,7 @@ public sealed class DeckVerifierTests
     [Fact]
     public async Task Verify_ReportsEmptyPlaceholdersPromptTextAndShapesOffSlide()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Two Content","title":"Compare","bullets":[{"text":"Left"}]}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Click to add text"}],"x":100,"y":100,"width":100,"height":40}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Note"}],"x":900,"y":500,"width":120,"height":40,"name":"Stray"}""");
@@ -59,7 +59,7 @@ public sealed class DeckVerifierTests
     [Fact]
     public async Task Verify_ReportsOverflow_WhenFormattingMakesTextTaller_UntilItShrinks()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","layout":"Blank"}""");
         deck.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"One"},{"text":"Two"},{"text":"Three"}],"x":100,"y":100,"width":300,"height":100,"name":"List"}""");
         Assert.Empty((await deck.VerifyAsync()).Findings);
@@ -74,7 +74,7 @@ public sealed class DeckVerifierTests
     [Fact]
     public async Task Verify_ReportsTemplateFieldsLeftInShapesAndTables()
     {
-        using var deck = DeckSession.Create();
+        using var deck = Decks.Create();
         deck.Run("""{"op":"add_slide","title":"Results for {{quarter}}","bullets":[{"text":"Revenue grew"}]}""");
         deck.Run("""{"op":"add_table","slide":1,"rows":[["Region","Sales"],["North","[Insert figure]"]],"x":100,"y":300,"width":400,"height":80}""");
 

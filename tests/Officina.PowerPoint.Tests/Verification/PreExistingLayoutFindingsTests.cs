@@ -9,7 +9,7 @@ public sealed class PreExistingLayoutFindingsTests
     /// <summary>A saved three-slide deck whose first slide has a text box entirely off the slide (x = 1000 pt on a 960 pt slide).</summary>
     private static DeckSession DeckWithShapeOffSlide()
     {
-        using var made = DeckSession.Create();
+        using var made = Decks.Create();
         made.Run("""{"op":"add_slide","layout":"Title Only","title":"Intro"}""");
         made.Run("""{"op":"add_text_box","slide":1,"paragraphs":[{"text":"Gone"}],"x":1000,"y":10,"width":120,"height":60,"name":"Lost"}""");
         made.Run("""{"op":"add_slide","layout":"Title Only","title":"Numbers"}""");
