@@ -19,6 +19,15 @@ internal static class ClosedXmlCalculator
     private const int StackSize = 256 * 1024 * 1024;
 
     /// <summary>
+    /// How long ClosedXML may take before its answers are given up and every cell is left to
+    /// LibreOffice. Some of its functions cost more than the rest of the workbook together
+    /// (SUBTOTAL over a range re-sorts the sheet's used cells for each cell it reads: the
+    /// Open-XML-SDK's 7,500-formula PerformanceEng.xlsx did not finish in 300 s), while
+    /// LibreOffice recalculates the same workbook in seconds.
+    /// </summary>
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Computes <paramref name="cells"/> on a thread of its own (deep chains need its big stack).
     /// Cancellation is checked before each cell there, and the wait for that thread is
     /// cancellable too: ClosedXML's own recalculation of the whole workbook is one call that
@@ -30,13 +39,15 @@ internal static class ClosedXmlCalculator
     {
         ArgumentNullException.ThrowIfNull(plan);
         cancellationToken.ThrowIfCancellationRequested();
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = abandon.Token;
         var done = new TaskCompletionSource<(IReadOnlyList<FormulaResult>?, string?)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(
             () =>
             {
                 try
                 {
-                    done.TrySetResult(CalculateOnThisThread(package, cells, plan, cancellationToken));
+                    done.TrySetResult(CalculateOnThisThread(package, cells, plan, stop));
                 }
                 catch (OperationCanceledException ex)
                 {
@@ -54,7 +65,13 @@ internal static class ClosedXmlCalculator
         thread.Start();
         try
         {
-            done.Task.Wait(cancellationToken);
+            if (!done.Task.Wait(TimeBudget, cancellationToken))
+            {
+                // Over budget: the thread, a background one, stops at its next check of the token.
+                abandon.Cancel();
+                var reason = $"ClosedXML did not finish within {TimeBudget.TotalSeconds:0} s";
+                return ([.. cells.Select(_ => FormulaResult.NotComputed(reason))], reason);
+            }
         }
         catch (AggregateException ex) when (ex.InnerException is OperationCanceledException cancelled)
         {

@@ -200,7 +200,7 @@ public static class WorkbookVerifier
         var pending = results.Count(r => !r.IsComputed);
         checks.Add(loadError is null
             ? $"recalculation: ClosedXML computed {results.Count - pending} of {cells.Count} formula(s)"
-            : $"recalculation: ClosedXML could not load the workbook ({loadError})");
+            : $"recalculation: ClosedXML gave no answers ({loadError})");
         if (pending == 0)
         {
             return Answer(results);

@@ -132,4 +132,19 @@ public sealed class UncertainResultsTests
         var value = reopened.Sheet(sheet)!.FindCell(1, 1)!.CellValue!.Text;
         Assert.Equal(cached, value);
     }
+
+    [Fact]
+    public async Task VerifyAsync_LeavesTheWorkbookToLibreOffice_WhenClosedXmlTakesTooLong()
+    {
+        // Open-XML-SDK's PerformanceEng.xlsx: SUBTOTAL(3,A2:A1200) among 7,500 formulas kept
+        // ClosedXML busy for more than 300 s; LibreOffice recalculates it in seconds.
+        using var book = Workbooks.OpenAsset("PerformanceEng.xlsx");
+        book.Run("""{"op":"add_sheet","name":"Added"}""");
+
+        var report = await WorkbookVerifier.VerifyAsync(book, LibreOffice());
+
+        Assert.Contains(report.Checks, c => c.Contains($"ClosedXML did not finish within {ClosedXmlCalculator.TimeBudget.TotalSeconds:0} s", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.StartsWith("recalculation: LibreOffice recalculated the workbook", StringComparison.Ordinal));
+        Assert.False(report.HasErrors, string.Join("; ", report.Findings));
+    }
 }

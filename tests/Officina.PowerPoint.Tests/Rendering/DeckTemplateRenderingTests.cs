@@ -36,7 +36,7 @@ public sealed class DeckTemplateRenderingTests
     public async Task TenSlidePlan_RendersOnEveryDesign(string name)
     {
         using var deck = DeckSession.Create(DeckDesign.Find(name));
-        var plan = Decks.Serializer.Read(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Assets", "pptx", "ten-slide-plan.json")));
+        var plan = Decks.Serializer.Read(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Assets", "plans", "ten-slide-plan.json")));
         Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
         foreach (var operation in plan.Plan!.Operations)
         {
