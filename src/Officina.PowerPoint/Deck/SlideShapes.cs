@@ -30,6 +30,24 @@ public static class SlideShapes
 
     public static IEnumerable<OpenXmlCompositeElement> All(SlidePart slide) => All(slide?.Slide?.CommonSlideData?.ShapeTree);
 
+    /// <summary>The slide's shapes in document order, each group followed by its members, with how deep in groups each sits (0 on the slide).</summary>
+    public static IEnumerable<(OpenXmlCompositeElement Shape, int Depth)> Nested(SlidePart slide)
+    {
+        static IEnumerable<(OpenXmlCompositeElement, int)> Walk(OpenXmlCompositeElement? tree, int depth)
+        {
+            foreach (var shape in tree?.Elements<OpenXmlCompositeElement>().Where(IsShape) ?? [])
+            {
+                yield return (shape, depth);
+                foreach (var member in shape is P.GroupShape group ? Walk(group, depth + 1) : [])
+                {
+                    yield return member;
+                }
+            }
+        }
+
+        return Walk(slide?.Slide?.CommonSlideData?.ShapeTree, 0);
+    }
+
     public static bool IsShape(OpenXmlElement element) =>
         element is P.Shape or P.Picture or P.GraphicFrame or P.GroupShape or P.ConnectionShape;
 

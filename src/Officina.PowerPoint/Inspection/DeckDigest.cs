@@ -109,7 +109,7 @@ public static class DeckDigest
         private readonly int _position;
         private readonly string _layout;
         private readonly (OpenXmlCompositeElement Shape, bool Inferred)? _title;
-        private readonly List<(OpenXmlCompositeElement Shape, int Depth)> _shapes = [];
+        private readonly List<(OpenXmlCompositeElement Shape, int Depth)> _shapes;
         private readonly (long Width, long Height) _size;
         private readonly string? _notes;
 
@@ -120,20 +120,8 @@ public static class DeckDigest
             _size = deck.SlideSize;
             _layout = slide.SlideLayoutPart is { } l ? DeckSession.LayoutName(l) : "?";
             _title = SlideTitle.Find(slide, _size.Height);
-            Collect(slide.Slide?.CommonSlideData?.ShapeTree, 0);
+            _shapes = [.. SlideShapes.Nested(slide)];
             _notes = SlideNotes.Text(slide);
-        }
-
-        private void Collect(OpenXmlCompositeElement? tree, int depth)
-        {
-            foreach (var shape in tree?.Elements<OpenXmlCompositeElement>().Where(SlideShapes.IsShape) ?? [])
-            {
-                _shapes.Add((shape, depth));
-                if (shape is P.GroupShape group)
-                {
-                    Collect(group, depth + 1);
-                }
-            }
         }
 
         public string Render(Level level)
@@ -205,7 +193,7 @@ public static class DeckDigest
                 line.Append(CultureInfo.InvariantCulture, $" at {Points(b.X)},{Points(b.Y)} size {Points(b.Width)}×{Points(b.Height)}");
             }
 
-            if (box is { } at && SlideShapes.Overhang(at, _size, 1.0).Count > 0)
+            if (box is { } at && SlideShapes.Overhang(at, _size, Verification.LayoutChecks.EdgeTolerance).Count > 0)
             {
                 line.Append(SlideShapes.EntirelyOff(at, _size) ? " (off the slide)" : " (runs off the slide)");
             }

@@ -6,7 +6,6 @@ using DocumentFormat.OpenXml.Packaging;
 using Officina.Operations;
 using Officina.PowerPoint.Deck;
 using Officina.PowerPoint.Verification;
-using P = DocumentFormat.OpenXml.Presentation;
 
 namespace Officina.PowerPoint.Operations;
 
@@ -42,19 +41,11 @@ public sealed record ReadSlide(
         var title = SlideTitle.Find(slide, session.SlideSize.Height);
         var text = new StringBuilder($"Slide {Slide} (layout '{layout}')\n");
         var shapes = new List<object>();
-        void Visit(OpenXmlCompositeElement? tree, int depth)
+        foreach (var (shape, depth) in SlideShapes.Nested(slide))
         {
-            foreach (var shape in tree?.Elements<OpenXmlCompositeElement>().Where(SlideShapes.IsShape) ?? [])
-            {
-                Describe(session, slide, shape, depth, title, text, shapes);
-                if (shape is P.GroupShape group)
-                {
-                    Visit(group, depth + 1);
-                }
-            }
+            Describe(session, slide, shape, depth, title, text, shapes);
         }
 
-        Visit(slide.Slide?.CommonSlideData?.ShapeTree, 0);
         var notes = SlideNotes.Text(slide);
         if (notes is { Length: > 0 })
         {
